@@ -1,0 +1,106 @@
+//! Repair D7 (inside lines): hyphens that a line break left in the middle of
+//! a word or that lost their neighbour.
+//!
+//! Two shapes, each fixed only on exact evidence from the vocabulary:
+//! a hyphenation frozen into the source (`автомат-тандырылған` where the
+//! document also writes `автоматтандырылған`, more often) and a compound
+//! whose second half drifted away (`сондай- ақ` where `сондай-ақ` is known).
+//! Spaced hyphens that the source writes on purpose (`1 - тармаққа`,
+//! `2 - қосымша`) have spaces on both sides and are not touched.
+//!
+//! ```text
+//! before  берушілермен өзара іс-қимыл тәртібін, сондай- ақ мемлекеттік қызмет   (004:452)
+//! after   берушілермен өзара іс-қимыл тәртібін, сондай-ақ мемлекеттік қызмет
+//! ```
+
+use super::mapped::{MapBuilder, MappedLine};
+use super::vocab::{core, Evidence};
+
+fn letters(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(char::is_alphabetic)
+}
+
+/// Repairs one line; returns the number of hyphens fixed.
+pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
+    let text = line.as_str();
+    if !text.contains('-') {
+        return 0;
+    }
+    // Edits as (byte range to drop, nothing inserted).
+    let mut drops: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut pos = 0usize;
+    let toks: Vec<(usize, &str)> = text
+        .split(' ')
+        .map(|t| {
+            let at = pos;
+            pos += t.len() + 1;
+            (at, t)
+        })
+        .collect();
+    for (k, &(at, t)) in toks.iter().enumerate() {
+        let c = core(t);
+        let c_at = at + (t.len() - t.trim_start_matches(['"', '(']).len());
+        // `сондай- ақ`
+        if let Some(stem) = c.strip_suffix('-') {
+            if let Some(&(_, next)) = toks.get(k + 1) {
+                let next_core = core(next);
+                if letters(stem) && letters(next_core) && ev.word(&format!("{stem}-{next_core}")) > 0 {
+                    drops.push(c_at + c.len()..c_at + c.len() + 1);
+                }
+            }
+            continue;
+        }
+        // `автомат-тандырылған`
+        if let Some((a, b)) = c.split_once('-') {
+            if letters(a) && letters(b) && b.chars().next().is_some_and(char::is_lowercase) && ev.word(b) == 0 {
+                let joined = format!("{a}{b}");
+                if ev.word(&joined) > ev.word(c) {
+                    let h = c_at + a.len();
+                    drops.push(h..h + 1);
+                }
+            }
+        }
+    }
+    if drops.is_empty() {
+        return 0;
+    }
+    let mut b = MapBuilder::with_capacity(text.len());
+    let mut copied = 0;
+    for d in &drops {
+        line.copy_into(copied..d.start, &mut b);
+        copied = d.end;
+    }
+    line.copy_into(copied..text.len(), &mut b);
+    *line = b.finish_line();
+    drops.len() as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::vocab::Vocab;
+
+    #[track_caller]
+    fn check(input: &str, expected: &str) {
+        let mut doc = Vocab::default();
+        doc.add_line("жұмыс орнына автоматтандырылған автоматтандырылған сондай-ақ");
+        let ev = Evidence::new(&doc, false);
+        let mut line = MappedLine::borrowed(input, 0);
+        repair(&mut line, &ev);
+        assert_eq!(line.as_str(), expected);
+    }
+
+    #[test]
+    fn examples_from_damage_md() {
+        check("тәртібін, сондай- ақ мемлекеттік", "тәртібін, сондай-ақ мемлекеттік"); // 004:452
+        check("автомат-тандырылған жұмыс орнына", "автоматтандырылған жұмыс орнына"); // 004:487
+    }
+
+    #[test]
+    fn hyphens_written_on_purpose_stay() {
+        check("1 - тармаққа өзгеріс енгізілді", "1 - тармаққа өзгеріс енгізілді"); // 002:31
+        check("2 - қосымша", "2 - қосымша"); // 004:574
+        check("іс-қимыл тәртібін", "іс-қимыл тәртібін");
+        check("бизнес-процестерінің", "бизнес-процестерінің");
+    }
+}

@@ -1,0 +1,489 @@
+//! Repairs D4–D8: hard wraps, page breaks, stray lines, line-final hyphens
+//! and punctuation stranded at a line break.
+//!
+//! The extractor wrapped every paragraph at the page width and scattered
+//! empty lines (three for a page break, one inside annex stubs or next to a
+//! moved link) and lines of spaces (an annex block starts, a diagram was
+//! dropped). This module decides, line by line, whether a line starts a
+//! paragraph or continues one ([`plan`]), and then writes each paragraph as
+//! one line of the output ([`emit`]) with the join rules of the genre: one
+//! space, except none after `(` or an opening quote, before `)` `,` `:` `;`
+//! `.` or a closing quote, and after a number's hyphen (`2-` + `қосымша`).
+//!
+//! Paragraph starts: indented lines; after a line of spaces; section
+//! headings (`2. Мемлекеттік …` at column 0 after an empty line); the status
+//! line (`Күшін жойған`) and the line after it; annex headers, even when
+//! glued to the text before them; in title and stub blocks, a line after a
+//! unit end (`… 1-қосымша`, `… бекітілген`, `… регламенті`) or an opener
+//! (`"` + letter).
+//!
+//! ```text
+//! before  "      2) көрсетілетін қызметті берушінің басшысы 15 (он бес) минут ішінде "
+//!         "бұрыштама қояды және құжаттарды көрсетілетін қызметті берушінің жауапты "
+//!         "орындаушысына жолдайды;"                                       (000:127-129)
+//! after   "2) көрсетілетін қызметті берушінің басшысы 15 (он бес) минут ішінде бұрыштама қояды және құжаттарды көрсетілетін қызметті берушінің жауапты орындаушысына жолдайды;"
+//! ```
+
+use std::ops::Range;
+
+use super::lines::{LineKind, RawLine};
+use super::mapped::{MapBuilder, MappedLine};
+use super::vocab::Evidence;
+
+/// A line after the line-level repairs.
+#[derive(Debug)]
+pub struct Prepared<'a> {
+    pub raw: RawLine<'a>,
+    pub text: MappedLine<'a>,
+    pub letter_spaced: bool,
+}
+
+/// What kind of paragraph a line opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParagraphKind {
+    /// Opened by an indented line: the act's and the regulations' running text.
+    Body,
+    /// A column-0 block: title, status, header, heading, annex header, stub.
+    Block,
+}
+
+/// The role of each line in the paragraph structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Empty or whitespace-only: not part of any paragraph.
+    Skip,
+    Start(ParagraphKind),
+    Continue,
+}
+
+const STATUS_LINES: &[&str] = &["Күшін жойған", "Қолданыстағы", "Күшін жойған.", "Қолданыстағы."];
+
+fn is_status(t: &str) -> bool {
+    STATUS_LINES.contains(&t)
+}
+
+/// `2. Мемлекеттік …`, `4. "Азаматтарға …`
+pub fn is_heading(t: &str) -> bool {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return false;
+    }
+    let Some(rest) = t[digits..].strip_prefix('.') else { return false };
+    let rest = rest.trim_start_matches(' ');
+    if rest.len() == t.len() - digits - 1 {
+        return false; // no space after the dot
+    }
+    rest.chars().next().is_some_and(|c| c.is_uppercase() || c == '"')
+}
+
+fn last_word(t: &str) -> &str {
+    t.rsplit(' ').next().unwrap_or("")
+}
+
+/// A title or stub line that completes a unit: `… 1-қосымша`,
+/// `… қаулысына қосымша`, `… бекітілген`, `… регламенті`.
+fn ends_unit(t: &str) -> bool {
+    let w = last_word(t);
+    let w = w.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '–');
+    matches!(w, "қосымша" | "бекітілген" | "регламенті")
+}
+
+fn ends_annex(t: &str) -> bool {
+    let w = last_word(t);
+    w.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '–') == "қосымша"
+}
+
+fn is_opener(t: &str) -> bool {
+    let mut cs = t.chars();
+    (cs.next() == Some('"') && cs.next().is_some_and(char::is_alphabetic)) || is_heading(t) || is_status(t)
+}
+
+/// Words that name the act an annex belongs to, in an annex header.
+const HEADER_ACT_WORDS: &[&str] = &["қаулысына", "шешіміне", "бұйрығына", "өкіміне"];
+/// Issuers in the genitive, as they open an annex header line.
+const ISSUER_GENITIVES: &[&str] = &["әкімдігінің", "мәслихатының", "министрінің", "төрағасының", "әкімінің"];
+
+/// A line that can open an annex header: a date, an issuer or the act word.
+fn header_like_start(t: &str) -> bool {
+    let year = t.len() > 5 && t.as_bytes()[..4].iter().all(u8::is_ascii_digit) && t[4..].starts_with(" жыл");
+    let act = HEADER_ACT_WORDS.iter().any(|w| t.starts_with(w));
+    let issuer = t.chars().next().is_some_and(char::is_uppercase)
+        && t.split(' ').any(|w| ISSUER_GENITIVES.contains(&w));
+    year || act || issuer
+}
+
+fn ends_sentence(t: &str) -> bool {
+    t.ends_with(['.', ';', ':'])
+}
+
+/// Whether an indented letter-spaced line continues the previous line
+/// (004:1572-1573: `… - 1 (бір)` / `м и н у т  і ш і н д е ;`): the previous
+/// line ends in a number and this one starts with a unit.
+fn continues_number(prev: &str, t: &str) -> bool {
+    let prev_ends_number = prev.ends_with(')') && prev.contains('(') || prev.ends_with(|c: char| c.is_ascii_digit());
+    let unit = ["минут", "сағат", "жұмыс", "күн", "ай"].iter().any(|u| t.starts_with(u));
+    prev_ends_number && unit && !ends_sentence(prev)
+}
+
+/// Decides each line's role. `flat` documents (no indented line at all) are
+/// already one paragraph per line.
+pub fn plan(lines: &[Prepared<'_>], flat: bool) -> Vec<Role> {
+    let mut roles = vec![Role::Skip; lines.len()];
+    let mut cur: Option<ParagraphKind> = None;
+    let mut block_first: Option<usize> = None;
+    let mut empties = 0usize;
+    let mut prev_text: Option<usize> = None;
+    for i in 0..lines.len() {
+        let l = &lines[i];
+        match l.raw.kind {
+            LineKind::Empty => {
+                empties += 1;
+                continue;
+            }
+            LineKind::Blank => {
+                // A page break inside a quoted stub title can be followed by a
+                // line of spaces (004:1118-1123): the quote still open and a
+                // lower-case continuation keep the block going.
+                let open_quote = cur == Some(ParagraphKind::Block)
+                    && empties >= 2
+                    && block_first.is_some_and(|f| {
+                        lines[f..i].iter().map(|l| l.text.as_str().matches('"').count()).sum::<usize>() % 2 == 1
+                    })
+                    && next_text(lines, i).is_some_and(|t| t.chars().next().is_some_and(char::is_lowercase));
+                if !open_quote {
+                    cur = None;
+                    empties = 0;
+                }
+                continue;
+            }
+            _ => {}
+        }
+        let t = l.text.as_str();
+        let prev = prev_text.map(|p| lines[p].text.as_str());
+        let role = if flat {
+            Role::Start(ParagraphKind::Block)
+        } else if l.raw.kind == LineKind::Indented {
+            match prev {
+                Some(p) if l.letter_spaced && empties == 0 && cur.is_some() && continues_number(p, t) => Role::Continue,
+                _ => Role::Start(ParagraphKind::Body),
+            }
+        } else {
+            match cur {
+                None => Role::Start(ParagraphKind::Block),
+                Some(_) if is_status(t) || prev.is_some_and(is_status) => Role::Start(ParagraphKind::Block),
+                Some(ParagraphKind::Body) => {
+                    if (empties > 0 && is_heading(t))
+                        || ((empties > 0 || prev.is_some_and(ends_sentence)) && header_start(lines, i))
+                    {
+                        Role::Start(ParagraphKind::Block)
+                    } else {
+                        Role::Continue
+                    }
+                }
+                Some(ParagraphKind::Block) => {
+                    let block_is_header = block_first.is_some_and(|f| header_like_start(lines[f].text.as_str()));
+                    if (empties > 0 && (prev.is_some_and(ends_unit) || is_opener(t)))
+                        || (!block_is_header && header_start(lines, i))
+                        || (empties == 0 && is_heading(t) && prev.is_some_and(ends_unit))
+                    {
+                        Role::Start(ParagraphKind::Block)
+                    } else {
+                        Role::Continue
+                    }
+                }
+            }
+        };
+        if let Role::Start(kind) = role {
+            cur = Some(kind);
+            block_first = Some(i);
+        }
+        roles[i] = role;
+        empties = 0;
+        prev_text = Some(i);
+    }
+    roles
+}
+
+fn next_text<'a>(lines: &'a [Prepared<'_>], i: usize) -> Option<&'a str> {
+    lines[i + 1..]
+        .iter()
+        .find(|l| !matches!(l.raw.kind, LineKind::Empty | LineKind::Blank))
+        .map(|l| l.text.as_str())
+}
+
+/// Whether line `i` opens an annex header of the act (`… қаулысына 3-қосымша`).
+fn header_start(lines: &[Prepared<'_>], i: usize) -> bool {
+    let first = lines[i].text.as_str();
+    if !header_like_start(first) {
+        return false;
+    }
+    let mut has_act_word = false;
+    let mut seen = 0;
+    for l in &lines[i..] {
+        match l.raw.kind {
+            LineKind::Empty => continue,
+            LineKind::Blank | LineKind::Indented => return false,
+            _ => {}
+        }
+        let t = l.text.as_str();
+        has_act_word |= t.split(' ').any(|w| HEADER_ACT_WORDS.contains(&w));
+        if ends_annex(t) {
+            return has_act_word;
+        }
+        seen += 1;
+        if seen >= 6 {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether a line is a continuation whose single leading space is a moved
+/// link's gap.
+pub fn lead_gap(lines: &[Prepared<'_>], roles: &[Role], i: usize) -> bool {
+    if lines[i].raw.kind != LineKind::Lead1 || roles[i] != Role::Continue {
+        return false;
+    }
+    // Only inside a body paragraph.
+    for j in (0..i).rev() {
+        match roles[j] {
+            Role::Start(kind) => return kind == ParagraphKind::Body,
+            Role::Continue | Role::Skip => {}
+        }
+    }
+    false
+}
+
+/// One paragraph of the output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Byte range in the normalized text.
+    pub span: Range<usize>,
+    /// First and last raw line (1-based, inclusive).
+    pub lines: (u32, u32),
+    pub kind: ParagraphKind,
+}
+
+/// A join of two lines, for the repair log.
+#[derive(Debug, Clone)]
+pub struct Join {
+    /// Raw line number of the continuation line.
+    pub line: u32,
+    pub kind: JoinKind,
+    /// Byte range in the unified text from the end of the previous line's
+    /// text to the start of this line's text.
+    pub raw: Range<usize>,
+    /// Byte range in the output around the join point.
+    pub out: Range<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoinKind {
+    Joined,
+    Dehyphenated,
+}
+
+/// The output of [`emit`].
+#[derive(Debug, Default)]
+pub struct Emitted {
+    pub text: String,
+    pub segs: Vec<super::mapped::Seg>,
+    pub paragraphs: Vec<Paragraph>,
+    pub joins: Vec<Join>,
+    /// Output byte range of each line's content (indexed like the input lines).
+    pub line_out: Vec<Option<Range<usize>>>,
+}
+
+fn tokens(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && bytes[i] == b' ' {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let s = i;
+        while i < bytes.len() && bytes[i] != b' ' {
+            i += 1;
+        }
+        Some(s..i)
+    })
+}
+
+fn starts_with_closing(t: &str) -> bool {
+    t.starts_with([',', '.', ';', ':', ')', '!', '?'])
+}
+
+/// How two lines join: the separator, and whether the hyphen ending the
+/// first line goes.
+fn join_rule(prev: &str, next: &str, ev: &Evidence<'_>) -> (&'static str, bool) {
+    if prev.ends_with('(') || prev == "\"" || prev.ends_with("(\"") {
+        return ("", false);
+    }
+    if starts_with_closing(next) {
+        return ("", false);
+    }
+    if next.starts_with('"') {
+        let after = next[1..].chars().next();
+        // `"` + letter opens a quotation: space before it. Otherwise it closes one.
+        if !after.is_some_and(char::is_alphanumeric) {
+            return ("", false);
+        }
+        return (" ", false);
+    }
+    if let Some(stem) = prev.strip_suffix('-') {
+        let before = stem.chars().next_back();
+        let next_letter = next.chars().next().is_some_and(char::is_alphabetic);
+        match before {
+            Some(c) if c.is_ascii_digit() && next_letter => return ("", false),
+            Some(c) if c.is_alphabetic() && next_letter => {
+                let word = stem.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or(stem);
+                let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+                let joined = format!("{word}{next_word}");
+                let hyphenated = format!("{word}-{next_word}");
+                let drop = ev.word(&joined) > 0 && ev.word(&hyphenated) == 0;
+                return ("", drop);
+            }
+            _ => {}
+        }
+    }
+    (" ", false)
+}
+
+/// Writes the paragraphs. `roles` comes from [`plan`].
+pub fn emit(lines: &[Prepared<'_>], roles: &[Role], ev: &Evidence<'_>, capacity: usize) -> Emitted {
+    let mut b = MapBuilder::with_capacity(capacity);
+    let mut out = Emitted {
+        line_out: vec![None; lines.len()],
+        ..Emitted::default()
+    };
+    let mut para: Option<(usize, (u32, u32), ParagraphKind)> = None;
+    // The last token written, as a range in the output.
+    let mut last_tok: Option<Range<usize>> = None;
+    let mut last_line_end_src = 0usize;
+    for (i, l) in lines.iter().enumerate() {
+        let role = roles[i];
+        let t = l.text.as_str();
+        match role {
+            Role::Skip => continue,
+            Role::Start(kind) => {
+                if let Some((start, lns, k)) = para.take() {
+                    out.paragraphs.push(Paragraph {
+                        span: start..b.len(),
+                        lines: lns,
+                        kind: k,
+                    });
+                }
+                if !b.is_empty() {
+                    b.push("\n", l.raw.range.start.saturating_sub(1) as u32);
+                }
+                para = Some((b.len(), (l.raw.no, l.raw.no), kind));
+                last_tok = None;
+            }
+            Role::Continue => {
+                if let Some(p) = para.as_mut() {
+                    p.1 .1 = l.raw.no;
+                }
+            }
+        }
+        let line_start_out = b.len();
+        let mut first_in_line = true;
+        for r in tokens(t) {
+            let tok = &t[r.clone()];
+            if let Some(prev) = last_tok.clone() {
+                if first_in_line {
+                    let prev_text = b.text[prev.clone()].to_owned();
+                    let (sep, drop_hyphen) = join_rule(&prev_text, tok, ev);
+                    let join_at = b.len();
+                    if drop_hyphen {
+                        b.truncate(b.len() - 1);
+                    }
+                    b.push(sep, last_line_end_src as u32);
+                    let kind = if drop_hyphen { JoinKind::Dehyphenated } else { JoinKind::Joined };
+                    let out_start = prev.start;
+                    let out_end = b.len() + tok.len();
+                    out.joins.push(Join {
+                        line: l.raw.no,
+                        kind,
+                        raw: last_line_end_src..l.raw.text_start,
+                        out: out_start..out_end.max(join_at),
+                    });
+                } else {
+                    let glue = starts_with_closing(tok) || b.text[prev].ends_with('(');
+                    if !glue {
+                        b.push(" ", l.text.src_of(r.start.saturating_sub(1)) as u32);
+                    }
+                }
+            }
+            let s = b.len();
+            l.text.copy_into(r.clone(), &mut b);
+            last_tok = Some(s..b.len());
+            first_in_line = false;
+        }
+        if !first_in_line {
+            out.line_out[i] = Some(line_start_out..b.len());
+        }
+        last_line_end_src = l.raw.text_start + l.raw.text.len();
+    }
+    if let Some((start, lns, k)) = para.take() {
+        out.paragraphs.push(Paragraph {
+            span: start..b.len(),
+            lines: lns,
+            kind: k,
+        });
+    }
+    out.text = b.text;
+    out.segs = b.segs;
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::vocab::Vocab;
+
+    #[track_caller]
+    fn check_join(prev: &str, next: &str, expected: &str) {
+        let doc = Vocab::default();
+        let ev = Evidence::new(&doc, true);
+        let (sep, drop) = join_rule(prev, next, &ev);
+        let prev = if drop { &prev[..prev.len() - 1] } else { prev };
+        assert_eq!(format!("{prev}{sep}{next}"), expected);
+    }
+
+    #[test]
+    fn join_rules_from_damage_md() {
+        check_join("(", "қызметкерлер)", "(қызметкерлер)"); // 002:170
+        check_join("\"", "кедергісіз\"", "\"кедергісіз\""); // 004:193
+        check_join("(үш", ")", "(үш)"); // 004:194
+        check_join("№", "5309", "№ 5309"); // 000:10
+        check_join("2-", "қосымша", "2-қосымша"); // 002:68
+        check_join("10-", "тармағына", "10-тармағына"); // 002:195
+        check_join("туралы", "\",", "туралы\","); // 000:18
+        check_join("қабылдау", "\"", "қабылдау\""); // 002:72
+        check_join("ретімен", "\"кедергісіз\"", "ретімен \"кедергісіз\""); // 004:692
+        check_join("тағайындау\"", "мемлекеттік", "тағайындау\" мемлекеттік"); // 004:889
+        check_join("-", "мемлекеттік", "- мемлекеттік"); // 002:161 `Нәтижесі -`
+        check_join("қажет", ",", "қажет,"); // 004:472
+        check_join("нәтижелерін беру", ":", "нәтижелерін беру:"); // 004:352
+    }
+
+    #[test]
+    fn headings_and_units() {
+        assert!(is_heading("2. Мемлекеттік қызметті көрсету процесінде"));
+        assert!(is_heading("4. \"Азаматтарға арналған үкімет\" мемлекеттік"));
+        assert!(!is_heading("2.Мемлекеттік"));
+        assert!(!is_heading("2018 жылғы"));
+        assert!(ends_unit("регламентіне 1-қосымша"));
+        assert!(ends_unit("№ 310 қаулысымен бекітілген"));
+        assert!(ends_unit("3– қосымша"));
+        assert!(!ends_unit("2-"));
+        assert!(header_like_start("2016 жылғы 15 сәуірдегі №122"));
+        assert!(header_like_start("Батыс Қазақстан облысы әкімдігінің"));
+        assert!(header_like_start("қаулысына 6-қосымша"));
+        assert!(!header_like_start("әкімдігінің"));
+        assert!(!header_like_start("2- қосымша"));
+    }
+}

@@ -1,0 +1,558 @@
+//! Normalization: from PDF-extracted text to clean paragraphs.
+//!
+//! The repairs run in a fixed order, each one a module that owns one kind of
+//! damage (see `damage.md` kinds D1–D11):
+//!
+//! 1. [`unify`]: line ends, odd spaces, invisible characters, NFC;
+//! 2. [`lines`]: classify raw lines by their indentation (nothing changes);
+//! 3. [`homoglyphs`] (D9): Latin letters inside Cyrillic words;
+//! 4. [`letter_spacing`] (D2): letter-spaced lines, decoded before any other
+//!    test looks at them;
+//! 5. [`vocab`]: the document's vocabulary, from its undamaged lines;
+//! 6. [`split_words`] (D3): words split on widened lines, on evidence;
+//! 7. [`inline_hyphens`] (D7 inside lines): `сондай- ақ`, `автомат-тандырылған`;
+//! 8. [`moved_links`] (D1): link text put back into its gap (lines whose
+//!    leading space is a gap wait for step 9 to know they are in a body
+//!    paragraph);
+//! 9. [`layout`] (D4–D8): paragraphs, page breaks, joins, folding;
+//! 10. warnings for damage that is not repaired (D10 glued words, D11 lost text).
+//!
+//! ```text
+//! before  "      Ескерту. Күші жойылды - Батыс Қазақстан облысы әкімдігінің 01.06.2020 № "
+//!         ""
+//!         " қаулысымен (алғашқы ресми жарияланған күнінен бастап қолданысқа 120"
+//!         "енгізіледі)."                                                    (000:13-16)
+//! after   "Ескерту. Күші жойылды - Батыс Қазақстан облысы әкімдігінің 01.06.2020 № 120 қаулысымен (алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі)."
+//! ```
+
+pub mod homoglyphs;
+pub mod inline_hyphens;
+pub mod layout;
+pub mod letter_spacing;
+pub mod lines;
+pub mod mapped;
+pub mod moved_links;
+pub mod split_words;
+pub mod unify;
+pub mod vocab;
+
+use std::fmt;
+use std::ops::Range;
+
+use crate::diagnostic::Diagnostic;
+use layout::Prepared;
+use lines::LineKind;
+use mapped::{MappedLine, OffsetMap, Seg};
+use vocab::{Evidence, Vocab};
+
+pub use layout::{Paragraph, ParagraphKind};
+
+/// The kinds of repair, as counted and explained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RepairKind {
+    /// Line ends, odd spaces, invisible characters, composition.
+    Unified,
+    /// D9: a Latin letter inside a Cyrillic word (counted per character).
+    Homoglyph,
+    /// D2: a letter-spaced line decoded.
+    LetterSpacing,
+    /// D3: a line whose split words were rejoined.
+    SplitWords,
+    /// D1: a moved link text put back (counted per run).
+    MovedLink,
+    /// D4: a line joined to the one before it.
+    JoinedLine,
+    /// D7: a line-final hyphen removed when joining.
+    Dehyphenated,
+    /// D7 inside a line: a frozen or loose hyphen fixed.
+    InlineHyphen,
+    /// D5: a run of empty lines left by a page break.
+    PageBreak,
+}
+
+impl RepairKind {
+    pub const ALL: [RepairKind; 9] = [
+        RepairKind::Unified,
+        RepairKind::Homoglyph,
+        RepairKind::LetterSpacing,
+        RepairKind::SplitWords,
+        RepairKind::MovedLink,
+        RepairKind::JoinedLine,
+        RepairKind::Dehyphenated,
+        RepairKind::InlineHyphen,
+        RepairKind::PageBreak,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            RepairKind::Unified => "unified",
+            RepairKind::Homoglyph => "homoglyph",
+            RepairKind::LetterSpacing => "letter_spacing",
+            RepairKind::SplitWords => "split_words",
+            RepairKind::MovedLink => "moved_link",
+            RepairKind::JoinedLine => "joined_line",
+            RepairKind::Dehyphenated => "dehyphenated",
+            RepairKind::InlineHyphen => "inline_hyphen",
+            RepairKind::PageBreak => "page_break",
+        }
+    }
+}
+
+impl fmt::Display for RepairKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One repair, for `--explain`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repair {
+    pub kind: RepairKind,
+    /// 1-based raw line the repair concerns.
+    pub line: u32,
+    /// How many units (characters, runs) this entry stands for.
+    pub count: u32,
+    /// Byte range in the input (before).
+    pub raw: Range<usize>,
+    /// Byte range in the normalized text (after).
+    pub out: Range<usize>,
+}
+
+/// Repairs counted by kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RepairCounts {
+    pub unified: u32,
+    pub homoglyphs: u32,
+    pub letter_spaced_lines: u32,
+    pub split_word_lines: u32,
+    pub moved_link_texts: u32,
+    pub joined_lines: u32,
+    pub dehyphenated: u32,
+    pub inline_hyphens: u32,
+    pub page_breaks: u32,
+}
+
+impl RepairCounts {
+    pub fn get(&self, kind: RepairKind) -> u32 {
+        match kind {
+            RepairKind::Unified => self.unified,
+            RepairKind::Homoglyph => self.homoglyphs,
+            RepairKind::LetterSpacing => self.letter_spaced_lines,
+            RepairKind::SplitWords => self.split_word_lines,
+            RepairKind::MovedLink => self.moved_link_texts,
+            RepairKind::JoinedLine => self.joined_lines,
+            RepairKind::Dehyphenated => self.dehyphenated,
+            RepairKind::InlineHyphen => self.inline_hyphens,
+            RepairKind::PageBreak => self.page_breaks,
+        }
+    }
+
+    fn add(&mut self, kind: RepairKind, n: u32) {
+        let slot = match kind {
+            RepairKind::Unified => &mut self.unified,
+            RepairKind::Homoglyph => &mut self.homoglyphs,
+            RepairKind::LetterSpacing => &mut self.letter_spaced_lines,
+            RepairKind::SplitWords => &mut self.split_word_lines,
+            RepairKind::MovedLink => &mut self.moved_link_texts,
+            RepairKind::JoinedLine => &mut self.joined_lines,
+            RepairKind::Dehyphenated => &mut self.dehyphenated,
+            RepairKind::InlineHyphen => &mut self.inline_hyphens,
+            RepairKind::PageBreak => &mut self.page_breaks,
+        };
+        *slot += n;
+    }
+
+    pub fn accumulate(&mut self, other: &RepairCounts) {
+        for k in RepairKind::ALL {
+            self.add(k, other.get(k));
+        }
+    }
+}
+
+/// A position in the raw input: 1-based line and 1-based character column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// The result of [`normalize`].
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    /// One paragraph per line, no trailing newline.
+    pub text: String,
+    pub paragraphs: Vec<Paragraph>,
+    pub repairs: Vec<Repair>,
+    pub counts: RepairCounts,
+    pub diagnostics: Vec<Diagnostic>,
+    map: OffsetMap,
+    line_starts: Vec<usize>,
+    input_len: usize,
+}
+
+impl Normalized {
+    /// The input byte offset that normalized byte `offset` came from.
+    pub fn source_offset(&self, offset: usize) -> usize {
+        self.map.to_source(offset).min(self.input_len)
+    }
+
+    /// The raw line and column that normalized byte `offset` came from.
+    pub fn position(&self, input: &str, offset: usize) -> Position {
+        let src = self.source_offset(offset);
+        let line = self.line_starts.partition_point(|&s| s <= src).max(1);
+        let start = self.line_starts[line - 1];
+        let column = input
+            .get(start..src.max(start))
+            .map_or(0, |s| s.chars().count())
+            + 1;
+        Position {
+            line: line as u32,
+            column: column as u32,
+        }
+    }
+
+    /// The 1-based raw line of an input byte offset.
+    pub fn line_of_source(&self, src: usize) -> u32 {
+        self.line_starts.partition_point(|&s| s <= src).max(1) as u32
+    }
+
+    /// The paragraph holding normalized byte `offset`.
+    pub fn paragraph_at(&self, offset: usize) -> Option<&Paragraph> {
+        let i = self.paragraphs.partition_point(|p| p.span.end < offset);
+        self.paragraphs.get(i).filter(|p| p.span.contains(&offset) || p.span.end == offset)
+    }
+
+    /// The warnings, formatted for people.
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.severity == crate::diagnostic::Severity::Warning)
+    }
+}
+
+/// Knobs of the normalizer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Back the document's own vocabulary with the bundled one.
+    pub bundled_vocabulary: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            bundled_vocabulary: true,
+        }
+    }
+}
+
+/// Normalizes PDF-extracted text with the default options. Never fails:
+/// damage that cannot be repaired with confidence becomes a diagnostic.
+pub fn normalize(input: &str) -> Normalized {
+    normalize_with(input, &Options::default())
+}
+
+#[derive(Default)]
+struct LineLog {
+    homoglyphs: u32,
+    letter_spaced: bool,
+    split_words: bool,
+    inline_hyphens: u32,
+    moved: u32,
+}
+
+/// Lines whose words may teach the vocabulary: no sign of damage.
+fn is_clean(p: &Prepared<'_>, log: &LineLog) -> bool {
+    matches!(p.raw.kind, LineKind::Indented | LineKind::Col0)
+        && !p.letter_spaced
+        && log.homoglyphs == 0
+        && !p.raw.text.contains("  ")
+}
+
+/// Normalizes with explicit options.
+pub fn normalize_with(input: &str, options: &Options) -> Normalized {
+    let (unified, umap, ucounts) = unify::unify(input);
+    let text: &str = &unified;
+    let raw_lines = lines::classify(text);
+    let flat = !raw_lines.iter().any(|l| l.kind == LineKind::Indented);
+    let mut diagnostics = Vec::new();
+    if ucounts.controls > 0 {
+        diagnostics.push(Diagnostic::warning(
+            None,
+            format!("{} control character(s) such as NUL were removed", ucounts.controls),
+        ));
+    }
+
+    // Steps 3-4: per-line repairs that need no evidence.
+    let mut logs: Vec<LineLog> = Vec::with_capacity(raw_lines.len());
+    let mut prepared: Vec<Prepared<'_>> = Vec::with_capacity(raw_lines.len());
+    for raw in raw_lines {
+        let mut log = LineLog::default();
+        let mut line = MappedLine::borrowed(raw.text, raw.text_start as u32);
+        log.homoglyphs = homoglyphs::repair(&mut line);
+        let letter_spaced = letter_spacing::is_letter_spaced(line.as_str());
+        if letter_spaced {
+            line = letter_spacing::decode(&line);
+            log.letter_spaced = true;
+        }
+        logs.push(log);
+        prepared.push(Prepared {
+            raw,
+            text: line,
+            letter_spaced,
+        });
+    }
+
+    // Step 5: the document's vocabulary.
+    let mut doc_vocab = Vocab::default();
+    for (p, log) in prepared.iter().zip(&logs) {
+        if is_clean(p, log) {
+            doc_vocab.add_line(p.text.as_str());
+        }
+    }
+    let ev = Evidence::new(&doc_vocab, options.bundled_vocabulary);
+
+    // Steps 6-8: repairs on evidence.
+    for (p, log) in prepared.iter_mut().zip(logs.iter_mut()) {
+        if !p.letter_spaced && split_words::is_flagged(p.text.as_str()) && split_words::repair(&mut p.text, &ev) > 0 {
+            log.split_words = true;
+        }
+        log.inline_hyphens = inline_hyphens::repair(&mut p.text, &ev);
+        if p.raw.kind != LineKind::Lead1 {
+            let outcome = moved_links::repair(&mut p.text, false, &ev);
+            log.moved = outcome.moved;
+            for w in outcome.warnings {
+                diagnostics.push(Diagnostic::warning(Some(p.raw.no), w));
+            }
+        }
+    }
+    let roles = layout::plan(&prepared, flat);
+    for i in 0..prepared.len() {
+        if prepared[i].raw.kind == LineKind::Lead1 {
+            let gap = !flat && layout::lead_gap(&prepared, &roles, i);
+            let p = &mut prepared[i];
+            let outcome = moved_links::repair(&mut p.text, gap, &ev);
+            logs[i].moved = outcome.moved;
+            for w in outcome.warnings {
+                diagnostics.push(Diagnostic::warning(Some(p.raw.no), w));
+            }
+        }
+    }
+
+    // Step 9: paragraphs.
+    let emitted = layout::emit(&prepared, &roles, &ev, text.len());
+
+    // The repair log.
+    let to_input = |r: Range<usize>| umap.to_source(r.start)..umap.to_source(r.end);
+    let mut repairs = Vec::new();
+    let mut counts = RepairCounts {
+        unified: ucounts.total(),
+        ..RepairCounts::default()
+    };
+    for (i, (p, log)) in prepared.iter().zip(&logs).enumerate() {
+        let out = emitted.line_out[i].clone().unwrap_or(0..0);
+        let raw = to_input(p.raw.range.clone());
+        let mut push = |kind: RepairKind, count: u32| {
+            if count > 0 {
+                counts.add(kind, count);
+                repairs.push(Repair {
+                    kind,
+                    line: p.raw.no,
+                    count,
+                    raw: raw.clone(),
+                    out: out.clone(),
+                });
+            }
+        };
+        push(RepairKind::Homoglyph, log.homoglyphs);
+        push(RepairKind::LetterSpacing, u32::from(log.letter_spaced));
+        push(RepairKind::SplitWords, u32::from(log.split_words));
+        push(RepairKind::InlineHyphen, log.inline_hyphens);
+        push(RepairKind::MovedLink, log.moved);
+    }
+    for j in &emitted.joins {
+        let kind = match j.kind {
+            layout::JoinKind::Joined => RepairKind::JoinedLine,
+            layout::JoinKind::Dehyphenated => RepairKind::Dehyphenated,
+        };
+        counts.add(RepairKind::JoinedLine, 1);
+        if kind == RepairKind::Dehyphenated {
+            counts.add(kind, 1);
+        }
+        repairs.push(Repair {
+            kind,
+            line: j.line,
+            count: 1,
+            raw: to_input(j.raw.clone()),
+            out: j.out.clone(),
+        });
+    }
+    // Page breaks: runs of two or more empty lines.
+    let mut run_start: Option<usize> = None;
+    for i in 0..=prepared.len() {
+        let empty = prepared.get(i).is_some_and(|p| p.raw.kind == LineKind::Empty);
+        match (empty, run_start) {
+            (true, None) => run_start = Some(i),
+            (false, Some(s)) => {
+                if i - s >= 2 {
+                    let out_at = (i..prepared.len())
+                        .find_map(|k| emitted.line_out[k].clone())
+                        .map_or(emitted.text.len(), |r| r.start);
+                    let raw_start = prepared[s].raw.range.start;
+                    let raw_end = prepared[i - 1].raw.range.end;
+                    counts.add(RepairKind::PageBreak, 1);
+                    repairs.push(Repair {
+                        kind: RepairKind::PageBreak,
+                        line: prepared[s].raw.no,
+                        count: 1,
+                        raw: to_input(raw_start..raw_end),
+                        out: out_at..out_at,
+                    });
+                }
+                run_start = None;
+            }
+            _ => {}
+        }
+    }
+    repairs.sort_by_key(|r| (r.line, r.kind));
+
+    // Step 10: warnings for what stays damaged.
+    warn_unrepaired(&emitted, &prepared, &ev, &mut diagnostics);
+    diagnostics.sort_by_key(|d| d.line.unwrap_or(0));
+
+    let map = compose(&emitted.segs, &umap);
+    let mut line_starts = vec![0usize];
+    line_starts.extend(memchr::memchr_iter(b'\n', input.as_bytes()).map(|i| i + 1));
+    Normalized {
+        text: emitted.text,
+        paragraphs: emitted.paragraphs,
+        repairs,
+        counts,
+        diagnostics,
+        map,
+        line_starts,
+        input_len: input.len(),
+    }
+}
+
+/// The bundled-vocabulary listing of the undamaged lines of `texts`
+/// (`kazlex vocab`).
+pub fn clean_line_listing<'a>(texts: impl Iterator<Item = &'a str>) -> String {
+    let mut clean: Vec<String> = Vec::new();
+    for text in texts {
+        let (unified, _, _) = unify::unify(text);
+        for raw in lines::classify(&unified) {
+            let mut line = MappedLine::borrowed(raw.text, 0);
+            let log = LineLog {
+                homoglyphs: homoglyphs::repair(&mut line),
+                ..LineLog::default()
+            };
+            let letter_spaced = letter_spacing::is_letter_spaced(line.as_str());
+            let p = Prepared {
+                raw: raw.clone(),
+                text: line,
+                letter_spaced,
+            };
+            if is_clean(&p, &log) {
+                clean.push(raw.text.to_owned());
+            }
+        }
+    }
+    vocab::listing(clean.iter().map(String::as_str))
+}
+
+/// Composes the emitted map (output → unified text) with the unification
+/// map (unified text → input).
+fn compose(segs: &[Seg], umap: &OffsetMap) -> OffsetMap {
+    if umap.is_identity() {
+        return OffsetMap::from_segs(segs.to_vec());
+    }
+    let inner = umap.segs();
+    let mut out = Vec::with_capacity(segs.len());
+    for (k, s) in segs.iter().enumerate() {
+        let len = segs.get(k + 1).map_or(u32::MAX / 2, |n| n.out - s.out);
+        let start = s.src;
+        let end = start.saturating_add(len);
+        out.push(Seg {
+            out: s.out,
+            src: umap.to_source(start as usize) as u32,
+        });
+        // Inner boundaries strictly inside [start, end) start new runs.
+        let first = inner.partition_point(|g| g.out <= start);
+        for g in &inner[first..] {
+            if g.out >= end {
+                break;
+            }
+            out.push(Seg {
+                out: s.out + (g.out - start),
+                src: g.src,
+            });
+        }
+    }
+    OffsetMap::from_segs(out)
+}
+
+/// D10 and D11: damage that is reported, not repaired.
+fn warn_unrepaired(emitted: &layout::Emitted, prepared: &[Prepared<'_>], ev: &Evidence<'_>, diagnostics: &mut Vec<Diagnostic>) {
+    let line_of = |out: usize| -> Option<u32> {
+        let idx = emitted
+            .line_out
+            .iter()
+            .position(|r| r.as_ref().is_some_and(|r| r.start <= out && out <= r.end))?;
+        Some(prepared[idx].raw.no)
+    };
+    for p in &emitted.paragraphs {
+        let para = &emitted.text[p.span.clone()];
+        if para == ")" || para == "(" {
+            diagnostics.push(Diagnostic::warning(
+                Some(p.lines.0),
+                format!("a lone \"{para}\" stands on its own line; the text around it was lost in extraction"),
+            ));
+            continue;
+        }
+        let mut pos = p.span.start;
+        for tok in para.split(' ') {
+            let at = pos;
+            pos += tok.len() + 1;
+            let word = vocab::core(tok);
+            if word.chars().count() >= 14 && word.chars().all(char::is_alphabetic) {
+                if let Some(split) = glued_split(word, ev) {
+                    diagnostics.push(Diagnostic::warning(
+                        line_of(at),
+                        format!("«{word}» looks like two words run together («{}»); left as is", split),
+                    ));
+                }
+            }
+            if let Some(k) = paren_glue(tok) {
+                diagnostics.push(Diagnostic::warning(
+                    line_of(at),
+                    format!("«{tok}»: no space {k} the parenthesis; left as is"),
+                ));
+            }
+        }
+    }
+}
+
+fn glued_split(word: &str, ev: &Evidence<'_>) -> Option<String> {
+    let idx: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+    for &i in idx.iter().skip(4) {
+        let (a, b) = word.split_at(i);
+        if b.chars().count() >= 4 && ev.word(a) >= 2 && ev.word(b) >= 2 && ev.pair(a, b) >= ev.word(word).max(1) {
+            return Some(format!("{a} {b}"));
+        }
+    }
+    None
+}
+
+fn paren_glue(tok: &str) -> Option<&'static str> {
+    let cs: Vec<char> = tok.chars().collect();
+    for w in cs.windows(2) {
+        if w[0].is_alphabetic() && w[1] == '(' {
+            return Some("before");
+        }
+        if w[0] == ')' && w[1].is_alphabetic() {
+            return Some("after");
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,890 @@
+//! Repair D1: link text torn out of its place and appended to the line end.
+//!
+//! The extractor cut every hyperlink's text (and a few bold runs) out of its
+//! visual line, leaving a *gap*, and appended the runs to the end of the
+//! line in their original order. This module finds the two halves and puts
+//! each run back:
+//!
+//! * **gaps**: two or more spaces between words; one space before `,` or `:`
+//!   (the link was followed by punctuation); a single leading space when the
+//!   link opened the visual line (only accepted by the caller inside a body
+//!   paragraph); the start of a line that begins with `,` for a lone quote;
+//! * **the tail**: the longest run at the line end made of link-like tokens:
+//!   numbers (`120`, `17)`, `3-`), `№ N`, references (`1-қосымшасына`,
+//!   `тармағында`, `стандартына`, `қаулысына`, `регламенті` …), quoted
+//!   title fragments (`басқару туралы"`) and the bold `ҚАУЛЫ ЕТЕДІ`. A tail
+//!   glued to the word before it is cut off at punctuation
+//!   (`асырылады.3-бөліміне`), at a letter–digit seam (`өтінішті1-қосымшасына`)
+//!   or where a known word ends and a reference begins (`әрістандартына`).
+//!
+//! The tail is split into runs before each number, `№` or quote, the runs
+//! fill the gaps left to right, and runs left over stay at the end (they
+//! were already there). A double space right before the tail is the gap of
+//! a run that was already last: filling it changes nothing. When there are
+//! more gaps than runs, word-pair evidence chooses; when nothing decides,
+//! the line is left as it is with a warning.
+//!
+//! ```text
+//! before  1) көрсетілетін қызметті алушы Стандарттың  сәйкес өтінішті1-қосымшасына   (000:190)
+//! after   1) көрсетілетін қызметті алушы Стандарттың 1-қосымшасына сәйкес өтінішті
+//! ```
+
+use std::ops::Range;
+
+use super::mapped::{MapBuilder, MappedLine};
+use super::vocab::Evidence;
+
+/// What the repair did to one line.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// Runs put back into a gap.
+    pub moved: u32,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Span {
+    range: Range<usize>,
+    /// Spaces before this span (0 when glued to the previous one).
+    gap_before: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cls {
+    Num,
+    No,
+    Dash,
+    Noun,
+    NounGen,
+    NumRef,
+    Quote,
+    Close,
+    Formula1,
+    Formula2,
+    Other,
+}
+
+/// Opening words of the operative formula, printed bold and moved like links.
+const FORMULAS: &[(&str, Option<&str>)] = &[
+    ("ҚАУЛЫ", Some("ЕТЕДІ")),
+    ("ШЕШІМ", Some("ҚАБЫЛДАДЫ")),
+    ("БҰЙЫРАМЫН", None),
+];
+
+/// Stems of the nouns that link texts are made of: annex, point, subpoint,
+/// section, article, standard, resolution, order, decision, law, regulation,
+/// code, decree.
+const STEMS: &[&str] = &[
+    "қосымша", "тармақ", "тармағ", "бөлім", "бап", "баб", "стандарт", "қаулы", "бұйрық", "бұйрығ",
+    "шешім", "заң", "регламент", "кодекс", "жарлық", "жарлығ",
+];
+const NOT_STEMS: &[&str] = &["бөлімше", "заңды", "заңна", "бапта"];
+
+fn is_noun(t: &str) -> bool {
+    let Some(first) = t.chars().next() else { return false };
+    if !first.is_lowercase() || !t.chars().all(|c| c.is_alphabetic() || c == '-') {
+        return false;
+    }
+    STEMS.iter().any(|s| t.starts_with(s)) && !NOT_STEMS.iter().any(|s| t.starts_with(s))
+}
+
+fn is_digits(t: &str) -> bool {
+    !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn classify(t: &str) -> Cls {
+    match t {
+        "-" | "–" | "—" => return Cls::Dash,
+        "\"" => return Cls::Quote,
+        "№" => return Cls::No,
+        _ => {}
+    }
+    if let Some(rest) = t.strip_prefix('№') {
+        if is_digits(rest) {
+            return Cls::No;
+        }
+    }
+    if FORMULAS.iter().any(|(a, _)| *a == t) {
+        return Cls::Formula1;
+    }
+    if FORMULAS.iter().any(|(_, b)| *b == Some(t)) {
+        return Cls::Formula2;
+    }
+    let digits_end = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits_end > 0 {
+        let rest = &t[digits_end..];
+        if rest.is_empty() || rest == ")" {
+            return Cls::Num;
+        }
+        for dash in ["-", "–"] {
+            if let Some(after) = rest.strip_prefix(dash) {
+                if after.is_empty() {
+                    return Cls::Num;
+                }
+                if is_noun(after) {
+                    return Cls::NumRef;
+                }
+            }
+        }
+        return Cls::Other;
+    }
+    if t.len() > 1 && t.ends_with('"') && !t[..t.len() - 1].contains('"') {
+        return Cls::Close;
+    }
+    if t.len() > 2 && t.starts_with('"') && t.ends_with('"') {
+        return Cls::Close;
+    }
+    if is_noun(t) {
+        return if is_genitive(t) { Cls::NounGen } else { Cls::Noun };
+    }
+    Cls::Other
+}
+
+/// `тармақшаларының`: a genitive reference is link text only after its
+/// number (`18) тармақшаларының`); alone it is the text's own (`осы қаулының`).
+fn is_genitive(t: &str) -> bool {
+    ["ның", "нің", "дың", "дің", "тың", "тің"].iter().any(|e| t.ends_with(e))
+}
+
+fn anchor_like(c: Cls) -> bool {
+    matches!(c, Cls::Num | Cls::No | Cls::Noun | Cls::NumRef | Cls::Formula1)
+}
+
+fn spans_of(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut gap = 0;
+    while i < bytes.len() {
+        if bytes[i] == b' ' {
+            gap += 1;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i] != b' ' {
+            i += 1;
+        }
+        spans.push(Span {
+            range: start..i,
+            gap_before: gap,
+        });
+        gap = 0;
+    }
+    spans
+}
+
+/// Where a glued tail starts inside token `t`, if it has one. Returns the
+/// byte offset of the tail and whether the seam was punctuation or a
+/// letter–digit change (strong signs of the extractor's gluing).
+fn glue_split(t: &str, ev: &Evidence<'_>, next_is_formula2: bool) -> Option<(usize, bool)> {
+    let chars: Vec<(usize, char)> = t.char_indices().collect();
+    // 1. After punctuation that follows a word, or at the token start.
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let dash_at_start = k == 0 && matches!(c, '-' | '–');
+        if !matches!(c, '.' | ';' | ':' | '(') && !dash_at_start {
+            continue;
+        }
+        let after = i + c.len_utf8();
+        if after >= t.len() {
+            continue;
+        }
+        let before_ok = k == 0 || chars[k - 1].1.is_alphabetic() || chars[k - 1].1 == ')' || chars[k - 1].1 == '"';
+        if !before_ok {
+            continue;
+        }
+        let suffix = &t[after..];
+        let cls = classify(suffix);
+        if anchor_like(cls) && (cls != Cls::Formula1 || next_is_formula2) {
+            return Some((after, true));
+        }
+    }
+    // 2. A letter followed by a digit or №.
+    for w in chars.windows(2) {
+        let (_, a) = w[0];
+        let (j, b) = w[1];
+        if a.is_alphabetic() && (b.is_ascii_digit() || b == '№') && anchor_like(classify(&t[j..])) {
+            return Some((j, true));
+        }
+    }
+    // 3. A known word followed by a reference noun.
+    if ev.word(t) == 0 {
+        for &(j, _) in chars.iter().skip(2) {
+            let (head, suffix) = t.split_at(j);
+            if is_noun(suffix) && !is_genitive(suffix) && ev.word(head) >= 2 {
+                return Some((j, false));
+            }
+        }
+    }
+    None
+}
+
+#[derive(Debug, Clone)]
+struct Piece {
+    spans: Range<usize>,
+    first: Cls,
+    stay: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum GapKind {
+    Space,
+    Punct,
+    Lead,
+    Invisible,
+    Noop,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Gap {
+    /// Insert before body span `at`.
+    at: usize,
+    kind: GapKind,
+}
+
+/// Genitive nouns that announce a reference: `Стандарттың 9-тармағына`.
+fn wants_reference(word: &str) -> bool {
+    let w = word.trim_matches('"');
+    (w.ends_with("тың") || w.ends_with("тің") || w.ends_with("ның") || w.ends_with("нің") || w.ends_with("дың") || w.ends_with("дің"))
+        && ["Стандарт", "Регламент", "қаулы", "Заң", "бұйрығ", "бап", "баб", "тармағ", "Кодекс"]
+            .iter()
+            .any(|s| w.starts_with(s))
+}
+
+/// A reference that is always numbered, found without its number: a point
+/// or section, or an annex of the Standard or the Regulation.
+fn lost_number(before: &str, noun: &str) -> bool {
+    let always_numbered = ["тармағ", "тармақ", "бөлім", "бап", "баб"].iter().any(|s| noun.starts_with(s));
+    let defined_term = before.starts_with(['С', 'Р']) && wants_reference(before);
+    always_numbered || (defined_term && noun.starts_with("қосымша"))
+}
+
+/// Repairs one line. `lead_gap` says that the line's single leading space is
+/// a gap (the caller knows the line continues a body paragraph).
+pub fn repair(line: &mut MappedLine<'_>, lead_gap: bool, ev: &Evidence<'_>) -> Outcome {
+    let mut out = Outcome::default();
+    let text = line.as_str().to_owned();
+    let mut spans = spans_of(&text);
+    let n = spans.len();
+    if n == 0 {
+        return out;
+    }
+    let tok = |s: &Span| &text[s.range.clone()];
+
+    // --- The stay piece: an opening-quote fragment that ends the line.
+    // A lone `"` ending the line is an opening quote stranded by the wrap;
+    // a `"Word …` run ending the line is a title that continues on the next
+    // line. Neither moved.
+    let mut i = n;
+    let mut pieces_rev: Vec<Piece> = Vec::new();
+    let stay_from = if tok(&spans[n - 1]) == "\"" {
+        Some(n - 1)
+    } else {
+        (0..n)
+            .rev()
+            .find(|&j| tok(&spans[j]).contains('"'))
+            .filter(|&j| {
+                let t = tok(&spans[j]);
+                t.starts_with('"')
+                    && t.matches('"').count() == 1
+                    && t.len() > 1
+                    && spans[j + 1..].iter().all(|s| classify(tok(s)) == Cls::Other)
+            })
+    };
+    if let Some(j) = stay_from {
+        pieces_rev.push(Piece {
+            spans: j..n,
+            first: Cls::Other,
+            stay: true,
+        });
+        i = j;
+    }
+
+    // --- Scan the tail backwards.
+    let mut glued_strong = false;
+    let mut tail_start = i;
+    let mut run: Vec<(usize, Cls)> = Vec::new(); // spans of the tail, backwards
+    while i > 0 {
+        let k = i - 1;
+        let t = tok(&spans[k]).to_owned();
+        let cls = classify(&t);
+        let mut took = true;
+        match cls {
+            Cls::Num | Cls::No | Cls::Noun | Cls::NumRef | Cls::Quote => {
+                run.push((k, cls));
+                i = k;
+            }
+            // A dash belongs to the tail only between a number and a noun
+            // (`3 – қосымшаларына`); otherwise it is the text's own (`әрі –`).
+            Cls::Dash
+                if run.last().is_some_and(|&(_, c)| c == Cls::Noun)
+                    && k > 0
+                    && classify(tok(&spans[k - 1])) == Cls::Num =>
+            {
+                run.push((k, cls));
+                i = k;
+            }
+            Cls::NounGen if k > 0 && spans[k].gap_before == 1 && classify(tok(&spans[k - 1])) == Cls::Num => {
+                run.push((k, Cls::Noun));
+                i = k;
+            }
+            Cls::Formula2
+                if k > 0
+                    && spans[k].gap_before == 1
+                    && FORMULAS.iter().any(|(a, b)| *b == Some(t.as_str()) && tok(&spans[k - 1]).ends_with(a)) =>
+            {
+                run.push((k, cls));
+                i = k;
+            }
+            Cls::Formula1 if run.last().is_some_and(|&(_, c)| c == Cls::Formula2) => {
+                run.push((k, cls));
+                i = k;
+            }
+            Cls::Close => {
+                // Extend back over the title's lower-case words.
+                let mut s = k;
+                if !t.starts_with('"') {
+                    let mut steps = 0;
+                    while s > 0 && spans[s].gap_before == 1 && steps < 12 {
+                        let p = tok(&spans[s - 1]);
+                        if p.starts_with('"') {
+                            s -= 1;
+                            break;
+                        }
+                        let lower = p.chars().next().is_some_and(char::is_lowercase);
+                        if lower && !p.ends_with([',', '.', ';', ':', ')']) && !p.contains('"') {
+                            s -= 1;
+                            steps += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                }
+                for q in (s..=k).rev() {
+                    run.push((q, if q == s { Cls::Close } else { Cls::Other }));
+                }
+                i = s;
+            }
+            _ => {
+                took = false;
+                let next_is_f2 = run.last().is_some_and(|&(_, c)| c == Cls::Formula2);
+                if let Some((at, strong)) = glue_split(&t, ev, next_is_f2) {
+                    // Split span k into head and glued suffix.
+                    let start = spans[k].range.start;
+                    let head = Span {
+                        range: start..start + at,
+                        gap_before: spans[k].gap_before,
+                    };
+                    let suffix = Span {
+                        range: start + at..spans[k].range.end,
+                        gap_before: 0,
+                    };
+                    let scls = classify(&text[suffix.range.clone()]);
+                    spans.splice(k..=k, [head, suffix]);
+                    // Indices after k shift by one.
+                    for p in pieces_rev.iter_mut() {
+                        p.spans = p.spans.start + 1..p.spans.end + 1;
+                    }
+                    for r in run.iter_mut() {
+                        r.0 += 1;
+                    }
+                    run.push((k + 1, scls));
+                    glued_strong = strong;
+                    i = k + 1;
+                    tail_start = i;
+                }
+            }
+        }
+        if !took {
+            break;
+        }
+        tail_start = i;
+        if spans[i].gap_before >= 2 {
+            break;
+        }
+    }
+    if run.is_empty() {
+        return out;
+    }
+    run.reverse();
+
+    // --- Split the tail into pieces.
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut prev: Option<(usize, Cls)> = None;
+    for &(k, cls) in &run {
+        let t = &text[spans[k].range.clone()];
+        let starts_new = match prev {
+            None => true,
+            Some((_, pc)) => {
+                let digit = t.starts_with(|c: char| c.is_ascii_digit());
+                (digit && pc != Cls::No)
+                    || t.starts_with('№')
+                    || matches!(cls, Cls::Quote | Cls::Close)
+                    || (t.starts_with('"') && cls != Cls::Other)
+                    || (cls == Cls::Noun && matches!(pc, Cls::Noun | Cls::Close | Cls::Quote))
+                    || cls == Cls::Formula1
+                    || (matches!(pc, Cls::Quote) && cls != Cls::Other)
+            }
+        };
+        // Words inside a quoted title (Cls::Other) never start a piece.
+        if starts_new && !(cls == Cls::Other && prev.is_some()) {
+            pieces.push(Piece {
+                spans: k..k + 1,
+                first: cls,
+                stay: false,
+            });
+        } else if let Some(last) = pieces.last_mut() {
+            last.spans.end = k + 1;
+        }
+        prev = Some((k, cls));
+    }
+    // A Close run was pushed word by word: merge `Other` words into the piece
+    // that their title started. (Handled above: Other never starts a piece.)
+    pieces.extend(pieces_rev.into_iter().rev());
+
+    // --- Find the gaps in the body.
+    let body_end = tail_start;
+    let mut gaps: Vec<Gap> = Vec::new();
+    if lead_gap {
+        gaps.push(Gap { at: 0, kind: GapKind::Lead });
+    } else if body_end > 0 && tok(&spans[0]).starts_with([',', ':']) {
+        gaps.push(Gap {
+            at: 0,
+            kind: GapKind::Invisible,
+        });
+    }
+    for k in 1..body_end {
+        let g = spans[k].gap_before;
+        if g >= 2 {
+            gaps.push(Gap { at: k, kind: GapKind::Space });
+        } else if g == 1 && tok(&spans[k]).starts_with([',', ':']) {
+            gaps.push(Gap { at: k, kind: GapKind::Punct });
+        }
+    }
+    let real_gaps = gaps.len();
+    if body_end < spans.len() && spans[body_end].gap_before >= 2 && body_end > 0 {
+        gaps.push(Gap {
+            at: body_end,
+            kind: GapKind::Noop,
+        });
+    }
+    let movable: Vec<usize> = (0..pieces.len()).filter(|&p| !pieces[p].stay).collect();
+    if real_gaps == 0 || movable.is_empty() {
+        if glued_strong && real_gaps == 0 {
+            out.warnings.push(format!(
+                "«{}» looks like link text moved to the line end, but no gap shows where it came from; left as is",
+                &text[spans[body_end.min(spans.len() - 1)].range.start..]
+            ));
+        }
+        return out;
+    }
+
+    // --- Assign pieces to gaps.
+    let word_before = |at: usize| -> &str {
+        if at == 0 {
+            ""
+        } else {
+            tok(&spans[at - 1])
+        }
+    };
+    let word_at = |at: usize| -> &str {
+        if at < spans.len() {
+            tok(&spans[at])
+        } else {
+            ""
+        }
+    };
+    let piece_first = |p: &Piece| tok(&spans[p.spans.start]).to_owned();
+    let piece_last = |p: &Piece| tok(&spans[p.spans.end - 1]).to_owned();
+    let compatible = |g: &Gap, p: &Piece| g.kind != GapKind::Invisible || p.first == Cls::Quote;
+    let score = |g: &Gap, p: &Piece| -> i64 {
+        if g.kind == GapKind::Noop {
+            return 0;
+        }
+        let left = word_before(g.at);
+        let right = word_at(g.at);
+        let mut s = i64::from(ev.pair(left, &piece_first(p))) + i64::from(ev.pair(&piece_last(p), right));
+        if wants_reference(left) && matches!(p.first, Cls::Noun | Cls::NumRef | Cls::Num) {
+            s += 5;
+        }
+        s - i64::from(ev.pair(left, right)).min(3)
+    };
+
+    let m = movable.len();
+    let g_total = gaps.len();
+    // assignment[j] = Some(piece index in `movable`) for gap j.
+    let mut assignment: Vec<Option<usize>> = vec![None; g_total];
+    if m >= g_total {
+        // Every gap takes the next compatible piece; the rest stay.
+        let mut next = 0;
+        for (j, g) in gaps.iter().enumerate() {
+            if next < m && compatible(g, &pieces[movable[next]]) {
+                assignment[j] = Some(next);
+                next += 1;
+            }
+        }
+    } else {
+        // More gaps than pieces: choose gaps by evidence.
+        let best = choose(&gaps, &movable, &pieces, &compatible, &score);
+        match best {
+            Some(chosen) => assignment = chosen,
+            None => {
+                out.warnings.push(format!(
+                    "«{}» looks like moved link text, but nothing shows which of {} gaps it came from; left as is",
+                    &text[spans[body_end].range.start..],
+                    real_gaps
+                ));
+                return out;
+            }
+        }
+    }
+
+    // --- Rebuild the line.
+    let mut b = MapBuilder::with_capacity(text.len() + 4);
+    let mut placed = vec![false; pieces.len()];
+    let copy_piece = |p: &Piece, b: &mut MapBuilder| {
+        for (q, k) in p.spans.clone().enumerate() {
+            if q > 0 && spans[k].gap_before > 0 {
+                b.push(" ", line.src_of(spans[k].range.start - 1));
+            }
+            line.copy_into(spans[k].range.clone(), b);
+        }
+    };
+    let mut moved = 0u32;
+    for k in 0..=body_end {
+        let filled: Option<(GapKind, usize)> = gaps
+            .iter()
+            .zip(&assignment)
+            .find(|(g, a)| g.at == k && a.is_some())
+            .and_then(|(g, a)| a.map(|a| (g.kind, movable[a])));
+        match filled {
+            Some((GapKind::Noop, _)) | None => {
+                if k == body_end {
+                    break;
+                }
+                if k > 0 && spans[k].gap_before > 0 {
+                    let g = spans[k].gap_before.min(2);
+                    b.push(&"  "[..g], line.src_of(spans[k].range.start - g));
+                }
+            }
+            Some((kind, p)) => {
+                if k > 0 {
+                    b.push(" ", line.src_of(spans[k].range.start.saturating_sub(1)));
+                }
+                copy_piece(&pieces[p], &mut b);
+                placed[p] = true;
+                moved += 1;
+                if k < body_end {
+                    match kind {
+                        GapKind::Punct | GapKind::Invisible => {}
+                        _ => b.push(" ", line.src_of(spans[k].range.start.saturating_sub(1))),
+                    }
+                }
+                if k == body_end {
+                    break;
+                }
+            }
+        }
+        line.copy_into(spans[k].range.clone(), &mut b);
+    }
+    // Pieces that stay, in order, with their original spacing.
+    for (p, piece) in pieces.iter().enumerate() {
+        if placed[p] {
+            continue;
+        }
+        let first = piece.spans.start;
+        if spans[first].gap_before > 0 && !b.is_empty() {
+            b.push(" ", line.src_of(spans[first].range.start - 1));
+        }
+        copy_piece(piece, &mut b);
+    }
+    // Warn about a reference that lost its number (004:1769).
+    for (j, g) in gaps.iter().enumerate() {
+        if let (Some(a), GapKind::Space | GapKind::Punct) = (assignment[j], g.kind) {
+            let p = &pieces[movable[a]];
+            if p.first == Cls::Noun && lost_number(word_before(g.at), tok(&spans[p.spans.start])) {
+                out.warnings.push(format!(
+                    "«{} {}»: the reference has no number; its link text was probably lost in extraction",
+                    word_before(g.at),
+                    tok(&spans[p.spans.start])
+                ));
+            }
+        }
+    }
+    out.moved = moved;
+    if moved > 0 {
+        *line = b.finish_line();
+    }
+    out
+}
+
+type Assignment = Vec<Option<usize>>;
+
+/// Chooses which gaps receive the pieces (in order) when there are more gaps
+/// than pieces. Returns `None` when the evidence does not single out one
+/// choice.
+fn choose(
+    gaps: &[Gap],
+    movable: &[usize],
+    pieces: &[Piece],
+    compatible: &dyn Fn(&Gap, &Piece) -> bool,
+    score: &dyn Fn(&Gap, &Piece) -> i64,
+) -> Option<Assignment> {
+    let g = gaps.len();
+    let m = movable.len();
+    if g > 12 {
+        return None;
+    }
+    let mut best: Option<(i64, Assignment)> = None;
+    let mut tie = false;
+    // Enumerate subsets of gaps of size m (order-preserving).
+    for mask in 0u32..(1 << g) {
+        if mask.count_ones() as usize != m {
+            continue;
+        }
+        let mut a: Assignment = vec![None; g];
+        let mut next = 0;
+        let mut ok = true;
+        let mut total = 0i64;
+        for (j, gap) in gaps.iter().enumerate() {
+            if mask & (1 << j) != 0 {
+                let p = &pieces[movable[next]];
+                if !compatible(gap, p) {
+                    ok = false;
+                    break;
+                }
+                total += score(gap, p);
+                a[j] = Some(next);
+                next += 1;
+            }
+        }
+        if !ok {
+            continue;
+        }
+        match &best {
+            Some((s, _)) if *s > total => {}
+            Some((s, _)) if *s == total => tie = true,
+            _ => {
+                best = Some((total, a));
+                tie = false;
+            }
+        }
+    }
+    match best {
+        Some((s, a)) if s > 0 && !tie => Some(a),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::vocab::Vocab;
+
+    #[track_caller]
+    fn check_lead(input: &str, lead: bool, expected: &str, moved: u32) {
+        let doc = Vocab::default();
+        let ev = Evidence::new(&doc, true);
+        let mut line = MappedLine::borrowed(input, 0);
+        let outcome = repair(&mut line, lead, &ev);
+        assert_eq!(line.as_str(), expected, "input: {input:?}");
+        assert_eq!(outcome.moved, moved, "moved count for {input:?}");
+    }
+
+    #[track_caller]
+    fn check(input: &str, expected: &str, moved: u32) {
+        check_lead(input, false, expected, moved);
+    }
+
+    #[test]
+    fn one_gap_one_run() {
+        check(
+            "Стандарттың  сәйкес жүзеге асырылады.3-бөліміне",
+            "Стандарттың 3-бөліміне сәйкес жүзеге асырылады.",
+            1,
+        ); // 000:250
+        check(
+            "туралы\"  (Нормативтік-құқықтық актілерді мемлекеттік тіркеу қаулысына",
+            "туралы\" қаулысына (Нормативтік-құқықтық актілерді мемлекеттік тіркеу",
+            1,
+        ); // 000:26
+        check(
+            "1) көрсетілетін қызметті алушы Стандарттың  сәйкес өтінішті1-қосымшасына",
+            "1) көрсетілетін қызметті алушы Стандарттың 1-қосымшасына сәйкес өтінішті",
+            1,
+        ); // 000:190
+    }
+
+    #[test]
+    fn several_gaps() {
+        check(
+            "1-тармағының  және  күші 17) 18) тармақшаларының",
+            "1-тармағының 17) және 18) тармақшаларының күші",
+            2,
+        ); // 002:41
+        check(
+            "осы Регламенттің ,  сәйкес көрсетілген. 2 3 – қосымшаларына",
+            "осы Регламенттің 2, 3 – қосымшаларына сәйкес көрсетілген.",
+            2,
+        ); // 004:1940
+        check(
+            "мемлекеттік көрсетілетін қызмет  осы қаулының  сәйкес регламенті қосымшасына",
+            "мемлекеттік көрсетілетін қызмет регламенті осы қаулының қосымшасына сәйкес",
+            2,
+        ); // 000:33
+        check(
+            "жүгінген кезде Стандарттың  және (немесе)  сәйкес нысандар 1 2-қосымшаларына",
+            "жүгінген кезде Стандарттың 1 және (немесе) 2-қосымшаларына сәйкес нысандар",
+            2,
+        ); // 004:397
+    }
+
+    #[test]
+    fn numbers_and_no_sign() {
+        check_lead(
+            "қаулысымен (алғашқы ресми жарияланған күнінен бастап қолданысқа 120",
+            true,
+            "120 қаулысымен (алғашқы ресми жарияланған күнінен бастап қолданысқа",
+            1,
+        ); // 000:15
+        check(
+            "туралы\" 2015 жылғы 8 сәуірдегі  Қазақстан Республикасы Білім және № 173",
+            "туралы\" 2015 жылғы 8 сәуірдегі № 173 Қазақстан Республикасы Білім және",
+            1,
+        ); // 002:19
+        check(
+            "Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде  тіркелген№ 3344",
+            "Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде № 3344 тіркелген",
+            1,
+        ); // 002:36
+    }
+
+    #[test]
+    fn glued_after_punctuation_colon_and_semicolon() {
+        check(
+            "Қазақстан облысы әкімдігінің  келесідей өзгерістер енгізілсін:қаулысына",
+            "Қазақстан облысы әкімдігінің қаулысына келесідей өзгерістер енгізілсін:",
+            1,
+        ); // 004:25
+        check(
+            "қаулының  сәйкес жаңа редакцияда жазылсын;6-қосымшасына",
+            "қаулының 6-қосымшасына сәйкес жаңа редакцияда жазылсын;",
+            1,
+        ); // 004:49
+        check(
+            "осы қаулының  сәйкес жаңа редакцияда жазылсын;4 - қосымшасына",
+            "осы қаулының 4 - қосымшасына сәйкес жаңа редакцияда жазылсын;",
+            1,
+        ); // 004:39
+        check(
+            "үшін негіздеме Стандарттың  сәйкес өтінішті және құжаттарды (9-тармағына",
+            "үшін негіздеме Стандарттың 9-тармағына сәйкес өтінішті және құжаттарды (",
+            1,
+        ); // 004:2305
+    }
+
+    #[test]
+    fn bold_formula() {
+        check(
+            "Заңдарына сәйкес Батыс Қазақстан облысының әкімдігі :ҚАУЛЫ ЕТЕДІ",
+            "Заңдарына сәйкес Батыс Қазақстан облысының әкімдігі ҚАУЛЫ ЕТЕДІ:",
+            1,
+        ); // 000:21
+    }
+
+    #[test]
+    fn lone_quote_goes_before_the_comma() {
+        check(
+            ", 2013 жылғы 15 сәуірдегі  \" \"Мемлекеттік көрсетілетін қызметтер туралы\"",
+            "\", 2013 жылғы 15 сәуірдегі \"Мемлекеттік көрсетілетін қызметтер туралы\"",
+            1,
+        ); // 000:19
+    }
+
+    #[test]
+    fn more_runs_than_gaps() {
+        check_lead(
+            "2001 жылғы 23 қаңтардағы, басқару туралы\" \"Мемлекеттік көрсетілетін",
+            true,
+            "басқару туралы\" 2001 жылғы 23 қаңтардағы, \"Мемлекеттік көрсетілетін",
+            1,
+        ); // 004:16
+        check_lead(
+            "2013 жылғы 15 сәуірдегі Қазақстан Республикасының қызметтер туралы\"",
+            true,
+            "қызметтер туралы\" 2013 жылғы 15 сәуірдегі Қазақстан Республикасының",
+            1,
+        ); // 004:17
+        check(
+            "қою\" мемлекеттік көрсетілетін қызмет  осы қаулының регламенті 1-қосымшасына",
+            "қою\" мемлекеттік көрсетілетін қызмет регламенті осы қаулының 1-қосымшасына",
+            1,
+        ); // 004:27
+        check(
+            "жүйелерді қолдану тәртібінің сипаттамасы осы Регламенттің , 2 3-",
+            "жүйелерді қолдану тәртібінің сипаттамасы осы Регламенттің 2, 3-",
+            1,
+        ); // 004:1090
+    }
+
+    #[test]
+    fn glued_to_a_known_word() {
+        check(
+            "тіркеу және есепке қою\" мемлекеттік көрсетілетін қызмет  (бұдан әрістандартына",
+            "тіркеу және есепке қою\" мемлекеттік көрсетілетін қызмет стандартына (бұдан әрі",
+            1,
+        ); // 004:102
+        check_lead(
+            "көрсетілген құжаттар топтамасын (бұдан әрі-құжаттар) тіркейді жәнетармағында",
+            true,
+            "тармағында көрсетілген құжаттар топтамасын (бұдан әрі-құжаттар) тіркейді және",
+            1,
+        ); // 004:403
+    }
+
+    #[test]
+    fn noop_gaps_change_nothing() {
+        check(
+            "жүгінген кезде іс-қимылды бастауға негіздеме Стандарттың  1-қосымшасына",
+            "жүгінген кезде іс-қимылды бастауға негіздеме Стандарттың  1-қосымшасына",
+            0,
+        ); // 000:119
+        check(
+            "Ескерту. Күші жойылды – Алматы облысы әкімдігінің 31.01.2020  № 35",
+            "Ескерту. Күші жойылды – Алматы облысы әкімдігінің 31.01.2020  № 35",
+            0,
+        ); // 002:10
+        check(
+            "осы Регламенттің ,  2 3-қосымшаларына",
+            "осы Регламенттің 2, 3-қосымшаларына",
+            1,
+        ); // 004:1383
+    }
+
+    #[test]
+    fn real_double_spaces_without_a_tail() {
+        check("орынбасары М.Л.  Тоқжановқа жүктелсін.", "орынбасары М.Л.  Тоқжановқа жүктелсін.", 0); // 004:67
+        check("ілеспе хатқа қол қояды -1 (бір)  жұмыс күн.", "ілеспе хатқа қол қояды -1 (бір)  жұмыс күн.", 0); // 004:1260
+    }
+
+    #[test]
+    fn lead_gap_only_when_the_caller_says_so() {
+        check_lead("2016 жылғы 15 сәуірдегі №122", false, "2016 жылғы 15 сәуірдегі №122", 0); // 004:314
+    }
+
+    #[test]
+    fn tails_from_decoded_lines() {
+        check_lead("көрсетілген.қосымшасында", true, "қосымшасында көрсетілген.", 1); // 004:300 after D2
+        check("Регламент)  берілген.1-қосымшасында", "Регламент) 1-қосымшасында берілген.", 1); // 004:514 after D3
+    }
+
+    #[test]
+    fn lost_number_warns() {
+        let doc = Vocab::default();
+        let ev = Evidence::new(&doc, true);
+        let mut line = MappedLine::borrowed("корпорация қызметкері Стандарттың  сәйкес нысан бойынша қосымшасына", 0);
+        let outcome = repair(&mut line, false, &ev);
+        assert_eq!(line.as_str(), "корпорация қызметкері Стандарттың қосымшасына сәйкес нысан бойынша"); // 004:1769
+        assert_eq!(outcome.warnings.len(), 1);
+    }
+}

@@ -1,0 +1,194 @@
+//! Repair D3: words split by stray spaces on widened lines.
+//!
+//! Some justified lines came out with extra spaces: double spaces between
+//! words and single spaces inside words, mostly before `і`
+//! (`етс ін`, `ретт іл іг ін`), after a lone letter (`ұ зартылады`,
+//! `т іркеу`), inside brackets (`( ек і )`) and around hyphens
+//! (`іс -қимылдарының`). Because a single space may or may not separate
+//! words on such a line, only *flagged* lines are touched: a line with a run
+//! of two or more spaces and at least one of those signs. Each join is
+//! decided on evidence: the joined form is a known word, the piece is a
+//! known suffix fragment (`і ін ік іл іг ір`), or the piece is not a word of
+//! its own. Runs of two or more spaces are kept (a moved link's gap may be
+//! among them); spaces before `.` `;` `)` are dropped here, those before `,`
+//! and `:` only after `moved_links` has looked at them.
+//!
+//! ```text
+//! before  ресми  жариялануын қамтамасыз  етс ін .     (004:65)
+//! after   ресми  жариялануын қамтамасыз  етсін.
+//! ```
+
+use super::mapped::{MapBuilder, MappedLine};
+use super::vocab::Evidence;
+
+/// Suffix fragments that are never words of their own.
+const FRAGMENTS: &[&str] = &["і", "ін", "ік", "іл", "іг", "ір"];
+
+fn is_cyrillic_letter(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}') && c.is_alphabetic()
+}
+
+fn single_letter(t: &str) -> bool {
+    let mut cs = t.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if is_cyrillic_letter(c) && c.is_lowercase())
+}
+
+/// Whether a line (without indentation) shows the signs of split words.
+pub fn is_flagged(text: &str) -> bool {
+    if !text.contains("  ") {
+        return false;
+    }
+    let mut prev: Option<&str> = None;
+    let mut prev_gap = 0usize;
+    for (tok, gap) in tokens(text) {
+        if let Some(p) = prev {
+            if gap == 1 && joins_signal(p, tok) {
+                return true;
+            }
+        }
+        let _ = prev_gap;
+        prev = Some(tok);
+        prev_gap = gap;
+    }
+    false
+}
+
+fn joins_signal(p: &str, t: &str) -> bool {
+    let p_last = p.chars().next_back();
+    let t_first = t.chars().next();
+    match (p_last, t_first) {
+        (Some(a), Some('і')) if is_cyrillic_letter(a) => true,
+        (Some('('), _) => true,
+        (_, Some(')')) => true,
+        (Some(a), Some('-')) if a.is_alphanumeric() && t.chars().nth(1).is_some_and(char::is_alphabetic) => true,
+        (Some('-'), Some(b)) if b.is_alphabetic() && p.chars().count() > 1 => true,
+        _ => single_letter(p) && t_first.is_some_and(|c| is_cyrillic_letter(c) && c.is_lowercase()),
+    }
+}
+
+/// Tokens with the number of spaces before each.
+fn tokens(text: &str) -> impl Iterator<Item = (&str, usize)> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let trimmed = rest.trim_start_matches(' ');
+        let gap = rest.len() - trimmed.len();
+        if trimmed.is_empty() {
+            return None;
+        }
+        let end = trimmed.find(' ').unwrap_or(trimmed.len());
+        let (tok, after) = trimmed.split_at(end);
+        rest = after;
+        Some((tok, gap))
+    })
+}
+
+/// Whether the single space between `p` and `t` should go.
+fn should_join(p: &str, t: &str, ev: &Evidence<'_>) -> bool {
+    let p_last = p.chars().next_back();
+    let t_first = t.chars().next();
+    match (p_last, t_first) {
+        (Some('('), _) => return true,
+        (_, Some(')' | '.' | ';')) => return true,
+        (Some(a), Some('-')) if a.is_alphanumeric() && t.chars().nth(1).is_some_and(char::is_alphanumeric) => {
+            return true
+        }
+        (Some('-'), Some(b)) if b.is_alphabetic() => return true,
+        _ => {}
+    }
+    let (Some(a), Some(b)) = (p_last, t_first) else { return false };
+    if !is_cyrillic_letter(a) || !is_cyrillic_letter(b) {
+        return false;
+    }
+    let t_core = t.trim_end_matches([',', '.', ';', ':', ')', '"']);
+    if b == 'і' {
+        if FRAGMENTS.contains(&t_core) {
+            return true;
+        }
+        let joined = format!("{}{}", p.trim_start_matches(['(', '"']), t_core);
+        if ev.word(&joined) > 0 {
+            return true;
+        }
+        // A real word (`ішінде`, `іс`, `іске`) keeps its space.
+        return ev.word(t_core) == 0;
+    }
+    single_letter(p.trim_start_matches(['(', '"'])) && b.is_lowercase()
+}
+
+/// Rejoins split words on a flagged line. Returns the number of joins.
+pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
+    let text = line.as_str();
+    let mut b = MapBuilder::with_capacity(text.len());
+    let mut joins = 0u32;
+    let mut pos = 0usize;
+    let mut prev: Option<&str> = None;
+    // Tokens of the line joined so far since the last kept space, for the
+    // "joined form is a word" test (`ретт` + `іл` + `іг` + `ін`).
+    let mut current_word = String::new();
+    for (tok, gap) in tokens(text) {
+        let start = pos + gap;
+        if let Some(p) = prev {
+            let probe: &str = if current_word.is_empty() { p } else { &current_word };
+            if gap == 1 && should_join(probe, tok, ev) {
+                joins += 1;
+            } else if gap >= 2 {
+                b.push("  ", line.src_of(pos));
+                current_word.clear();
+            } else {
+                b.push(" ", line.src_of(pos));
+                current_word.clear();
+            }
+        }
+        line.copy_into(start..start + tok.len(), &mut b);
+        current_word.push_str(tok);
+        pos = start + tok.len();
+        prev = Some(tok);
+    }
+    if joins > 0 {
+        *line = b.finish_line();
+    }
+    joins
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::vocab::Vocab;
+
+    #[track_caller]
+    fn check(input: &str, expected: &str) {
+        let doc = Vocab::default();
+        let ev = Evidence::new(&doc, true);
+        assert!(is_flagged(input), "not flagged: {input:?}");
+        let mut line = MappedLine::borrowed(input, 0);
+        repair(&mut line, &ev);
+        assert_eq!(line.as_str(), expected);
+    }
+
+    #[test]
+    fn examples_from_damage_md() {
+        check("ресми  жариялануын қамтамасыз  етс ін .", "ресми  жариялануын қамтамасыз  етсін."); // 004:65
+        check("қолхатты)  алуы –  2  ( ек і )  минут  ішінде ;", "қолхатты)  алуы –  2  (екі)  минут  ішінде;"); // 004:241
+        check("іс -қимылдарының)  ретт іл іг ін  сипаттау:", "іс-қимылдарының)  реттілігін  сипаттау:"); // 004:249
+        check("бұдан  әр і  –  Мемлекетт ік  корпорация) ;", "бұдан  әрі  –  Мемлекеттік  корпорация);"); // 004:356
+        check("жағдайда өтінішті  т іркеу жүргіз ілмейді ;", "жағдайда өтінішті  тіркеу жүргізілмейді;"); // 004:2314
+        check("жағдайларда  1  (б ір )  айға  ұ зартылады.", "жағдайларда  1  (бір)  айға  ұзартылады."); // 004:381
+        check("көрсет ілет ін  қызметт і  алушыға  береді ;", "көрсетілетін  қызметті  алушыға  береді;"); // 004:950
+    }
+
+    #[test]
+    fn moved_link_tail_on_a_split_line_keeps_its_gap() {
+        check("Регламент)   бер ілген .1 -қосымшасында", "Регламент)  берілген.1-қосымшасында"); // 004:514
+    }
+
+    #[test]
+    fn real_words_starting_with_i_keep_their_space() {
+        check("мәліметтерін енгізуі -  2 (екі)  минут ішінде;", "мәліметтерін енгізуі -  2 (екі)  минут ішінде;"); // 004:474
+    }
+
+    #[test]
+    fn unflagged_lines() {
+        assert!(!is_flagged("орынбасары М.Л.  Тоқжановқа жүктелсін.")); // 004:67
+        assert!(!is_flagged("көрсетілетін қызметті берушінің басшысы 15 (он бес) минут ішінде")); // no double space
+        assert!(!is_flagged("1 - тармаққа өзгеріс енгізілді")); // spaced hyphen in the source, 002:31
+    }
+}

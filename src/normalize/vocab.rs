@@ -1,0 +1,198 @@
+//! Vocabulary: evidence from the text itself.
+//!
+//! Several repairs must choose between readings: is `т іркеу` one word, does
+//! a moved link belong in this gap or that one, is `ішінде` a word or a
+//! suffix? The strongest evidence is what the same document says where it
+//! is undamaged, backed by a bundled vocabulary of the genre built the same
+//! way from the corpus (`data/vocab.txt`, rebuilt with
+//! `kazlex vocab corpus/*.txt > data/vocab.txt`). A [`Vocab`] counts words and
+//! adjacent word pairs, case-folded, with surrounding punctuation stripped.
+//!
+//! ```text
+//! clean line   "көрсетілетін қызметті берушінің басшысы 15 (он бес) минут ішінде"
+//! words        көрсетілетін, қызметті, берушінің, басшысы, 15, он, бес, минут, ішінде
+//! pairs        (көрсетілетін, қызметті), (қызметті, берушінің), …
+//! ```
+
+use std::hash::{BuildHasher, Hasher};
+use std::sync::LazyLock;
+
+use rustc_hash::{FxBuildHasher, FxHashMap};
+
+/// Word and word-pair counts, keyed by hashes of case-folded words.
+#[derive(Debug, Default, Clone)]
+pub struct Vocab {
+    words: FxHashMap<u64, u32>,
+    pairs: FxHashMap<u64, u32>,
+}
+
+const PUNCT: &[char] = &[
+    '"', '«', '»', '(', ')', ',', '.', ';', ':', '!', '?', '[', ']', '“', '”', '„',
+];
+
+/// The core of a token: without surrounding punctuation.
+pub fn core(token: &str) -> &str {
+    token.trim_matches(PUNCT)
+}
+
+/// Hash of a case-folded word.
+pub fn key(word: &str) -> u64 {
+    let mut h = FxBuildHasher.build_hasher();
+    for c in word.chars() {
+        for l in c.to_lowercase() {
+            h.write_u32(l as u32);
+        }
+    }
+    h.write_u8(0xff);
+    h.finish()
+}
+
+fn pair_key(a: u64, b: u64) -> u64 {
+    a.rotate_left(17) ^ b.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+impl Vocab {
+    /// Adds the words and pairs of one undamaged line.
+    pub fn add_line(&mut self, line: &str) {
+        let mut prev: Option<u64> = None;
+        for token in line.split(' ') {
+            let w = core(token);
+            if !w.chars().any(char::is_alphanumeric) {
+                prev = None;
+                continue;
+            }
+            let k = key(w);
+            *self.words.entry(k).or_insert(0) += 1;
+            if let Some(p) = prev {
+                *self.pairs.entry(pair_key(p, k)).or_insert(0) += 1;
+            }
+            // A pair does not reach across punctuation that ends a clause.
+            prev = if token.ends_with([',', '.', ';', ':', ')']) { None } else { Some(k) };
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    pub fn word_count(&self, word: &str) -> u32 {
+        self.words.get(&key(core(word))).copied().unwrap_or(0)
+    }
+
+    pub fn pair_count(&self, a: &str, b: &str) -> u32 {
+        self.pairs
+            .get(&pair_key(key(core(a)), key(core(b))))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Parses the bundled format: `N<TAB>word` and `N<TAB>word word` lines.
+    pub fn parse(text: &str) -> Vocab {
+        let mut v = Vocab::default();
+        for line in text.lines() {
+            let Some((n, rest)) = line.split_once('\t') else { continue };
+            let Ok(n) = n.trim().parse::<u32>() else { continue };
+            match rest.split_once(' ') {
+                Some((a, b)) => {
+                    *v.pairs.entry(pair_key(key(a), key(b))).or_insert(0) += n;
+                }
+                None => {
+                    *v.words.entry(key(rest)).or_insert(0) += n;
+                }
+            }
+        }
+        v
+    }
+}
+
+/// Builds the bundled-vocabulary listing for a set of undamaged lines:
+/// words and pairs with their counts, most frequent first.
+pub fn listing<'a>(lines: impl Iterator<Item = &'a str>) -> String {
+    let mut words: FxHashMap<String, u32> = FxHashMap::default();
+    let mut pairs: FxHashMap<(String, String), u32> = FxHashMap::default();
+    for line in lines {
+        let mut prev: Option<String> = None;
+        for token in line.split(' ') {
+            let w = core(token).to_lowercase();
+            if !w.chars().any(char::is_alphanumeric) {
+                prev = None;
+                continue;
+            }
+            *words.entry(w.clone()).or_insert(0) += 1;
+            if let Some(p) = prev.take() {
+                *pairs.entry((p, w.clone())).or_insert(0) += 1;
+            }
+            prev = if token.ends_with([',', '.', ';', ':', ')']) { None } else { Some(w) };
+        }
+    }
+    let mut w: Vec<_> = words.into_iter().collect();
+    w.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut p: Vec<_> = pairs.into_iter().collect();
+    p.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut out = String::new();
+    for (word, n) in w {
+        out.push_str(&format!("{n}\t{word}\n"));
+    }
+    for ((a, b), n) in p {
+        out.push_str(&format!("{n}\t{a} {b}\n"));
+    }
+    out
+}
+
+static BUNDLED: LazyLock<Vocab> = LazyLock::new(|| Vocab::parse(include_str!("../../data/vocab.txt")));
+
+/// The document's own vocabulary backed by the bundled one.
+#[derive(Debug, Clone, Copy)]
+pub struct Evidence<'v> {
+    pub doc: &'v Vocab,
+    pub bundled: Option<&'v Vocab>,
+}
+
+impl<'v> Evidence<'v> {
+    pub fn new(doc: &'v Vocab, use_bundled: bool) -> Self {
+        Evidence {
+            doc,
+            bundled: use_bundled.then(|| &*BUNDLED),
+        }
+    }
+
+    pub fn word(&self, w: &str) -> u32 {
+        self.doc.word_count(w) + self.bundled.map_or(0, |b| b.word_count(w))
+    }
+
+    pub fn pair(&self, a: &str, b: &str) -> u32 {
+        self.doc.pair_count(a, b) + self.bundled.map_or(0, |v| v.pair_count(a, b))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_pairs_are_case_folded_and_stripped() {
+        let mut v = Vocab::default();
+        v.add_line("Көрсетілетін қызметті \"берушінің\" басшысы, минут ішінде;");
+        assert_eq!(v.word_count("көрсетілетін"), 1);
+        assert_eq!(v.word_count("берушінің)"), 1);
+        assert_eq!(v.pair_count("көрсетілетін", "Қызметті"), 1);
+        // No pair across a comma.
+        assert_eq!(v.pair_count("басшысы", "минут"), 0);
+    }
+
+    #[test]
+    fn listing_round_trips_through_parse() {
+        let text = listing(["минут ішінде", "минут ішінде;"].into_iter());
+        let v = Vocab::parse(&text);
+        assert_eq!(v.word_count("минут"), 2);
+        assert_eq!(v.pair_count("минут", "ішінде"), 2);
+    }
+
+    #[test]
+    fn bundled_vocabulary_knows_the_genre() {
+        let empty = Vocab::default();
+        let e = Evidence::new(&empty, true);
+        assert!(e.word("ішінде") > 10);
+        assert!(e.pair("көрсетілетін", "қызметті") > 10);
+    }
+}
