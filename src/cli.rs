@@ -30,9 +30,7 @@ enum Command {
     /// Print a vocabulary listing built from the undamaged lines of FILES
     /// (the format of data/vocab.txt).
     #[command(hide = true)]
-    Vocab {
-        files: Vec<PathBuf>,
-    },
+    Vocab { files: Vec<PathBuf> },
 }
 
 #[derive(Args, Debug)]
@@ -116,11 +114,19 @@ fn shown(s: &str) -> String {
     }
 }
 
-fn write_explain(out: &mut impl Write, input: &str, n: &normalize::Normalized) -> std::io::Result<()> {
+fn write_explain(
+    out: &mut impl Write,
+    input: &str,
+    n: &normalize::Normalized,
+) -> std::io::Result<()> {
     for r in &n.repairs {
         let before = input.get(r.raw.clone()).unwrap_or("");
         let after = n.text.get(r.out.clone()).unwrap_or("");
-        let count = if r.count > 1 { format!(" ×{}", r.count) } else { String::new() };
+        let count = if r.count > 1 {
+            format!(" ×{}", r.count)
+        } else {
+            String::new()
+        };
         writeln!(
             out,
             "{:>5}  {:<14} «{}» → «{}»{}",
@@ -146,7 +152,11 @@ fn write_explain(out: &mut impl Write, input: &str, n: &normalize::Normalized) -
 fn cmd_vocab(files: &[PathBuf]) -> Result<ExitCode, Error> {
     let mut texts = Vec::new();
     for f in files {
-        texts.push(decode::read_file(f, decode::DEFAULT_MAX_BYTES)?.decoded.text);
+        texts.push(
+            decode::read_file(f, decode::DEFAULT_MAX_BYTES)?
+                .decoded
+                .text,
+        );
     }
     let listing = normalize::clean_line_listing(texts.iter().map(String::as_str));
     std::io::stdout()

@@ -273,7 +273,11 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Decodes bytes read from `path` (used in error messages only).
-pub fn from_bytes(bytes: Vec<u8>, path: &std::path::Path, max_bytes: u64) -> Result<Source, crate::Error> {
+pub fn from_bytes(
+    bytes: Vec<u8>,
+    path: &std::path::Path,
+    max_bytes: u64,
+) -> Result<Source, crate::Error> {
     if bytes.len() as u64 > max_bytes {
         return Err(crate::Error::NotText {
             path: path.to_path_buf(),
@@ -304,7 +308,10 @@ pub fn read_file(path: &std::path::Path, max_bytes: u64) -> Result<Source, crate
     if meta.is_dir() {
         return Err(crate::Error::io(
             path,
-            std::io::Error::new(std::io::ErrorKind::IsADirectory, "is a directory, not a file"),
+            std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                "is a directory, not a file",
+            ),
         ));
     }
     if meta.len() > max_bytes {
@@ -380,13 +387,18 @@ mod tests {
         let d = decode(bytes).unwrap();
         assert_eq!(d.encoding, Encoding::Utf8Lossy);
         assert!(d.text.contains('\u{FFFD}'));
-        assert!(d.diagnostics[0].message.contains(&format!("byte offset {at}")));
+        assert!(d.diagnostics[0]
+            .message
+            .contains(&format!("byte offset {at}")));
     }
 
     #[test]
     fn pdf_zip_and_binary_are_refused() {
         assert_eq!(decode(b"%PDF-1.7\n...".to_vec()).unwrap_err(), NotText::Pdf);
-        assert_eq!(decode(b"PK\x03\x04....".to_vec()).unwrap_err(), NotText::Zip);
+        assert_eq!(
+            decode(b"PK\x03\x04....".to_vec()).unwrap_err(),
+            NotText::Zip
+        );
         let noise: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 32) as u8).collect();
         assert!(matches!(decode(noise), Err(NotText::Binary { .. })));
     }

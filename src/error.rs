@@ -12,7 +12,10 @@ pub enum NotText {
     #[error("this is a ZIP archive (or a DOCX/XLSX/ODT file), not text; unpack it or export the text first")]
     Zip,
     #[error("this looks like binary data, not text ({control_per_mille}‰ of the first {sampled} bytes are control characters)")]
-    Binary { control_per_mille: u32, sampled: usize },
+    Binary {
+        control_per_mille: u32,
+        sampled: usize,
+    },
     #[error("the input is {size} bytes, larger than the limit of {limit} bytes; raise it with --max-bytes if this is really one document")]
     TooLarge { size: u64, limit: u64 },
 }

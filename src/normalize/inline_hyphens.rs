@@ -44,7 +44,10 @@ pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
         if let Some(stem) = c.strip_suffix('-') {
             if let Some(&(_, next)) = toks.get(k + 1) {
                 let next_core = core(next);
-                if letters(stem) && letters(next_core) && ev.word(&format!("{stem}-{next_core}")) > 0 {
+                if letters(stem)
+                    && letters(next_core)
+                    && ev.word(&format!("{stem}-{next_core}")) > 0
+                {
                     drops.push(c_at + c.len()..c_at + c.len() + 1);
                 }
             }
@@ -52,7 +55,11 @@ pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
         }
         // `автомат-тандырылған`
         if let Some((a, b)) = c.split_once('-') {
-            if letters(a) && letters(b) && b.chars().next().is_some_and(char::is_lowercase) && ev.word(b) == 0 {
+            if letters(a)
+                && letters(b)
+                && b.chars().next().is_some_and(char::is_lowercase)
+                && ev.word(b) == 0
+            {
                 let joined = format!("{a}{b}");
                 if ev.word(&joined) > ev.word(c) {
                     let h = c_at + a.len();
@@ -92,13 +99,22 @@ mod tests {
 
     #[test]
     fn examples_from_damage_md() {
-        check("тәртібін, сондай- ақ мемлекеттік", "тәртібін, сондай-ақ мемлекеттік"); // 004:452
-        check("автомат-тандырылған жұмыс орнына", "автоматтандырылған жұмыс орнына"); // 004:487
+        check(
+            "тәртібін, сондай- ақ мемлекеттік",
+            "тәртібін, сондай-ақ мемлекеттік",
+        ); // 004:452
+        check(
+            "автомат-тандырылған жұмыс орнына",
+            "автоматтандырылған жұмыс орнына",
+        ); // 004:487
     }
 
     #[test]
     fn hyphens_written_on_purpose_stay() {
-        check("1 - тармаққа өзгеріс енгізілді", "1 - тармаққа өзгеріс енгізілді"); // 002:31
+        check(
+            "1 - тармаққа өзгеріс енгізілді",
+            "1 - тармаққа өзгеріс енгізілді",
+        ); // 002:31
         check("2 - қосымша", "2 - қосымша"); // 004:574
         check("іс-қимыл тәртібін", "іс-қимыл тәртібін");
         check("бизнес-процестерінің", "бизнес-процестерінің");

@@ -56,7 +56,12 @@ pub enum Role {
     Continue,
 }
 
-const STATUS_LINES: &[&str] = &["Күшін жойған", "Қолданыстағы", "Күшін жойған.", "Қолданыстағы."];
+const STATUS_LINES: &[&str] = &[
+    "Күшін жойған",
+    "Қолданыстағы",
+    "Күшін жойған.",
+    "Қолданыстағы.",
+];
 
 fn is_status(t: &str) -> bool {
     STATUS_LINES.contains(&t)
@@ -68,12 +73,16 @@ pub fn is_heading(t: &str) -> bool {
     if digits == 0 || digits > 2 {
         return false;
     }
-    let Some(rest) = t[digits..].strip_prefix('.') else { return false };
+    let Some(rest) = t[digits..].strip_prefix('.') else {
+        return false;
+    };
     let rest = rest.trim_start_matches(' ');
     if rest.len() == t.len() - digits - 1 {
         return false; // no space after the dot
     }
-    rest.chars().next().is_some_and(|c| c.is_uppercase() || c == '"')
+    rest.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c == '"')
 }
 
 fn last_word(t: &str) -> &str {
@@ -95,17 +104,27 @@ fn ends_annex(t: &str) -> bool {
 
 fn is_opener(t: &str) -> bool {
     let mut cs = t.chars();
-    (cs.next() == Some('"') && cs.next().is_some_and(char::is_alphabetic)) || is_heading(t) || is_status(t)
+    (cs.next() == Some('"') && cs.next().is_some_and(char::is_alphabetic))
+        || is_heading(t)
+        || is_status(t)
 }
 
 /// Words that name the act an annex belongs to, in an annex header.
 const HEADER_ACT_WORDS: &[&str] = &["қаулысына", "шешіміне", "бұйрығына", "өкіміне"];
 /// Issuers in the genitive, as they open an annex header line.
-const ISSUER_GENITIVES: &[&str] = &["әкімдігінің", "мәслихатының", "министрінің", "төрағасының", "әкімінің"];
+const ISSUER_GENITIVES: &[&str] = &[
+    "әкімдігінің",
+    "мәслихатының",
+    "министрінің",
+    "төрағасының",
+    "әкімінің",
+];
 
 /// A line that can open an annex header: a date, an issuer or the act word.
 fn header_like_start(t: &str) -> bool {
-    let year = t.len() > 5 && t.as_bytes()[..4].iter().all(u8::is_ascii_digit) && t[4..].starts_with(" жыл");
+    let year = t.len() > 5
+        && t.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && t[4..].starts_with(" жыл");
     let act = HEADER_ACT_WORDS.iter().any(|w| t.starts_with(w));
     let issuer = t.chars().next().is_some_and(char::is_uppercase)
         && t.split(' ').any(|w| ISSUER_GENITIVES.contains(&w));
@@ -120,8 +139,11 @@ fn ends_sentence(t: &str) -> bool {
 /// (004:1572-1573: `… - 1 (бір)` / `м и н у т  і ш і н д е ;`): the previous
 /// line ends in a number and this one starts with a unit.
 fn continues_number(prev: &str, t: &str) -> bool {
-    let prev_ends_number = prev.ends_with(')') && prev.contains('(') || prev.ends_with(|c: char| c.is_ascii_digit());
-    let unit = ["минут", "сағат", "жұмыс", "күн", "ай"].iter().any(|u| t.starts_with(u));
+    let prev_ends_number =
+        prev.ends_with(')') && prev.contains('(') || prev.ends_with(|c: char| c.is_ascii_digit());
+    let unit = ["минут", "сағат", "жұмыс", "күн", "ай"]
+        .iter()
+        .any(|u| t.starts_with(u));
     prev_ends_number && unit && !ends_sentence(prev)
 }
 
@@ -147,9 +169,15 @@ pub fn plan(lines: &[Prepared<'_>], flat: bool) -> Vec<Role> {
                 let open_quote = cur == Some(ParagraphKind::Block)
                     && empties >= 2
                     && block_first.is_some_and(|f| {
-                        lines[f..i].iter().map(|l| l.text.as_str().matches('"').count()).sum::<usize>() % 2 == 1
+                        lines[f..i]
+                            .iter()
+                            .map(|l| l.text.as_str().matches('"').count())
+                            .sum::<usize>()
+                            % 2
+                            == 1
                     })
-                    && next_text(lines, i).is_some_and(|t| t.chars().next().is_some_and(char::is_lowercase));
+                    && next_text(lines, i)
+                        .is_some_and(|t| t.chars().next().is_some_and(char::is_lowercase));
                 if !open_quote {
                     cur = None;
                     empties = 0;
@@ -164,16 +192,26 @@ pub fn plan(lines: &[Prepared<'_>], flat: bool) -> Vec<Role> {
             Role::Start(ParagraphKind::Block)
         } else if l.raw.kind == LineKind::Indented {
             match prev {
-                Some(p) if l.letter_spaced && empties == 0 && cur.is_some() && continues_number(p, t) => Role::Continue,
+                Some(p)
+                    if l.letter_spaced
+                        && empties == 0
+                        && cur.is_some()
+                        && continues_number(p, t) =>
+                {
+                    Role::Continue
+                }
                 _ => Role::Start(ParagraphKind::Body),
             }
         } else {
             match cur {
                 None => Role::Start(ParagraphKind::Block),
-                Some(_) if is_status(t) || prev.is_some_and(is_status) => Role::Start(ParagraphKind::Block),
+                Some(_) if is_status(t) || prev.is_some_and(is_status) => {
+                    Role::Start(ParagraphKind::Block)
+                }
                 Some(ParagraphKind::Body) => {
                     if (empties > 0 && is_heading(t))
-                        || ((empties > 0 || prev.is_some_and(ends_sentence)) && header_start(lines, i))
+                        || ((empties > 0 || prev.is_some_and(ends_sentence))
+                            && header_start(lines, i))
                     {
                         Role::Start(ParagraphKind::Block)
                     } else {
@@ -181,7 +219,8 @@ pub fn plan(lines: &[Prepared<'_>], flat: bool) -> Vec<Role> {
                     }
                 }
                 Some(ParagraphKind::Block) => {
-                    let block_is_header = block_first.is_some_and(|f| header_like_start(lines[f].text.as_str()));
+                    let block_is_header =
+                        block_first.is_some_and(|f| header_like_start(lines[f].text.as_str()));
                     if (empties > 0 && (prev.is_some_and(ends_unit) || is_opener(t)))
                         || (!block_is_header && header_start(lines, i))
                         || (empties == 0 && is_heading(t) && prev.is_some_and(ends_unit))
@@ -339,7 +378,10 @@ fn join_rule(prev: &str, next: &str, ev: &Evidence<'_>) -> (&'static str, bool) 
         match before {
             Some(c) if c.is_ascii_digit() && next_letter => return ("", false),
             Some(c) if c.is_alphabetic() && next_letter => {
-                let word = stem.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or(stem);
+                let word = stem
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or(stem);
                 let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
                 let joined = format!("{word}{next_word}");
                 let hyphenated = format!("{word}-{next_word}");
@@ -388,7 +430,7 @@ pub fn emit(lines: &[Prepared<'_>], roles: &[Role], ev: &Evidence<'_>, capacity:
                 }
             }
         }
-        let line_start_out = b.len();
+        let mut line_start_out: Option<usize> = None;
         let mut first_in_line = true;
         for r in tokens(t) {
             let tok = &t[r.clone()];
@@ -401,7 +443,11 @@ pub fn emit(lines: &[Prepared<'_>], roles: &[Role], ev: &Evidence<'_>, capacity:
                         b.truncate(b.len() - 1);
                     }
                     b.push(sep, last_line_end_src as u32);
-                    let kind = if drop_hyphen { JoinKind::Dehyphenated } else { JoinKind::Joined };
+                    let kind = if drop_hyphen {
+                        JoinKind::Dehyphenated
+                    } else {
+                        JoinKind::Joined
+                    };
                     let out_start = prev.start;
                     let out_end = b.len() + tok.len();
                     out.joins.push(Join {
@@ -418,12 +464,13 @@ pub fn emit(lines: &[Prepared<'_>], roles: &[Role], ev: &Evidence<'_>, capacity:
                 }
             }
             let s = b.len();
+            line_start_out.get_or_insert(s);
             l.text.copy_into(r.clone(), &mut b);
             last_tok = Some(s..b.len());
             first_in_line = false;
         }
-        if !first_in_line {
-            out.line_out[i] = Some(line_start_out..b.len());
+        if let Some(start) = line_start_out {
+            out.line_out[i] = Some(start..b.len());
         }
         last_line_end_src = l.raw.text_start + l.raw.text.len();
     }

@@ -21,6 +21,7 @@ use super::mapped::{MapBuilder, MappedLine};
 pub fn is_letter_spaced(text: &str) -> bool {
     let mut pieces = 0usize;
     let mut letters = 0usize;
+    let mut wide_piece = false;
     let mut multi_piece_word = false;
     for word in words(text) {
         let mut n = 0;
@@ -37,17 +38,23 @@ pub fn is_letter_spaced(text: &str) -> bool {
                     }
                 }
             }
+            wide_piece |= piece.chars().count() > 1;
             n += 1;
         }
         pieces += n;
         multi_piece_word |= n >= 2;
     }
-    pieces >= 3 && letters >= 3 && multi_piece_word
+    // Letters, or a spaced-out run of punctuation alone (`) .`, 004:1762).
+    let spaced_letters = pieces >= 3 && letters >= 3;
+    let spaced_punctuation = pieces >= 2 && !wide_piece && !text.chars().any(char::is_alphanumeric);
+    (spaced_letters || spaced_punctuation) && multi_piece_word
 }
 
 /// Words of a letter-spaced line: runs separated by two or more spaces.
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split("  ").map(|w| w.trim_matches(' ')).filter(|w| !w.is_empty())
+    text.split("  ")
+        .map(|w| w.trim_matches(' '))
+        .filter(|w| !w.is_empty())
 }
 
 /// Decodes a letter-spaced line. Call only when [`is_letter_spaced`] holds.
@@ -98,7 +105,10 @@ mod tests {
             "2 )  к ө р с е т і л е т і н  қ ы з м е т т і  б е р у ш і ;",
             Some("2) көрсетілетін қызметті беруші;"),
         ); // 004:109
-        check("1 5  ( о н  б е с )  м и н у т  і ш і н д е :", Some("15 (он бес) минут ішінде:")); // 004:2073
+        check(
+            "1 5  ( о н  б е с )  м и н у т  і ш і н д е :",
+            Some("15 (он бес) минут ішінде:"),
+        ); // 004:2073
         check("м и н у т  і ш і н д е ;", Some("минут ішінде;")); // 004:1573
         check(
             "ө т к е н  с о ң  қ о л д а н ы с қ а  е н г і з і л е д і ) .",
@@ -109,14 +119,23 @@ mod tests {
 
     #[test]
     fn a_single_space_still_joins() {
-        check("ж і б е р е д і  - 5  ( б е с )  ж ұ м ы с  к ү н .", Some("жібереді -5 (бес) жұмыс күн.")); // 004:940
-        check("ә к і м і н е  ж о л д а й д ы  -  3 0  ( о т ы з )  м и н у т .", Some("әкіміне жолдайды - 30 (отыз) минут.")); // 004:996
+        check(
+            "ж і б е р е д і  - 5  ( б е с )  ж ұ м ы с  к ү н .",
+            Some("жібереді -5 (бес) жұмыс күн."),
+        ); // 004:940
+        check(
+            "ә к і м і н е  ж о л д а й д ы  -  3 0  ( о т ы з )  м и н у т .",
+            Some("әкіміне жолдайды - 30 (отыз) минут."),
+        ); // 004:996
         check("А Ж О - ғ а  ж о л д а у ы ;", Some("АЖО-ға жолдауы;")); // 004:281
     }
 
     #[test]
     fn moved_link_tail_inside_a_letter_spaced_line() {
-        check("к ө р с е т і л г е н .қ о с ы м ш а с ы н д а", Some("көрсетілген.қосымшасында")); // 004:300
+        check(
+            "к ө р с е т і л г е н .қ о с ы м ш а с ы н д а",
+            Some("көрсетілген.қосымшасында"),
+        ); // 004:300
     }
 
     #[test]
@@ -127,13 +146,26 @@ mod tests {
 
     #[test]
     fn ordinary_text_is_not_letter_spaced() {
-        check("алуға мүмкіндіктің жоқтығы туралы хабарламаны қалыптастыруы - 1 (бір)", None); // 004:1572
-        check("осы Регламенттің ,  сәйкес көрсетілген. 2 3 – қосымшаларына", None); // 004:1940
+        check(
+            "алуға мүмкіндіктің жоқтығы туралы хабарламаны қалыптастыруы - 1 (бір)",
+            None,
+        ); // 004:1572
+        check(
+            "осы Регламенттің ,  сәйкес көрсетілген. 2 3 – қосымшаларына",
+            None,
+        ); // 004:1940
         check("2) 1 - процесс", None);
         check("1 (бір)", None);
         check("қолхатты)  алуы –  2  ( ек і )  минут  ішінде ;", None); // D3, 004:241
         check("а  б  в", None); // single letters as words, never decoded to single letters again
         check("1 - 2", None);
+    }
+
+    #[test]
+    fn spaced_punctuation_alone() {
+        check(") .", Some(").")); // 004:1762
+        check("- -", Some("--"));
+        check("–", None);
     }
 
     #[test]

@@ -100,7 +100,10 @@ mod tests {
 
     #[track_caller]
     fn check(input: &str, expected: &[(LineKind, &str)]) {
-        let got: Vec<_> = classify(input).into_iter().map(|l| (l.kind, l.text)).collect();
+        let got: Vec<_> = classify(input)
+            .into_iter()
+            .map(|l| (l.kind, l.text))
+            .collect();
         assert_eq!(got, expected);
     }
 

@@ -219,12 +219,16 @@ impl Normalized {
     /// The paragraph holding normalized byte `offset`.
     pub fn paragraph_at(&self, offset: usize) -> Option<&Paragraph> {
         let i = self.paragraphs.partition_point(|p| p.span.end < offset);
-        self.paragraphs.get(i).filter(|p| p.span.contains(&offset) || p.span.end == offset)
+        self.paragraphs
+            .get(i)
+            .filter(|p| p.span.contains(&offset) || p.span.end == offset)
     }
 
     /// The warnings, formatted for people.
     pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics.iter().filter(|d| d.severity == crate::diagnostic::Severity::Warning)
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::diagnostic::Severity::Warning)
     }
 }
 
@@ -276,7 +280,10 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
     if ucounts.controls > 0 {
         diagnostics.push(Diagnostic::warning(
             None,
-            format!("{} control character(s) such as NUL were removed", ucounts.controls),
+            format!(
+                "{} control character(s) such as NUL were removed",
+                ucounts.controls
+            ),
         ));
     }
 
@@ -311,7 +318,10 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
 
     // Steps 6-8: repairs on evidence.
     for (p, log) in prepared.iter_mut().zip(logs.iter_mut()) {
-        if !p.letter_spaced && split_words::is_flagged(p.text.as_str()) && split_words::repair(&mut p.text, &ev) > 0 {
+        if !p.letter_spaced
+            && split_words::is_flagged(p.text.as_str())
+            && split_words::repair(&mut p.text, &ev) > 0
+        {
             log.split_words = true;
         }
         log.inline_hyphens = inline_hyphens::repair(&mut p.text, &ev);
@@ -387,7 +397,9 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
     // Page breaks: runs of two or more empty lines.
     let mut run_start: Option<usize> = None;
     for i in 0..=prepared.len() {
-        let empty = prepared.get(i).is_some_and(|p| p.raw.kind == LineKind::Empty);
+        let empty = prepared
+            .get(i)
+            .is_some_and(|p| p.raw.kind == LineKind::Empty);
         match (empty, run_start) {
             (true, None) => run_start = Some(i),
             (false, Some(s)) => {
@@ -490,7 +502,12 @@ fn compose(segs: &[Seg], umap: &OffsetMap) -> OffsetMap {
 }
 
 /// D10 and D11: damage that is reported, not repaired.
-fn warn_unrepaired(emitted: &layout::Emitted, prepared: &[Prepared<'_>], ev: &Evidence<'_>, diagnostics: &mut Vec<Diagnostic>) {
+fn warn_unrepaired(
+    emitted: &layout::Emitted,
+    prepared: &[Prepared<'_>],
+    ev: &Evidence<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let line_of = |out: usize| -> Option<u32> {
         let idx = emitted
             .line_out
@@ -516,7 +533,10 @@ fn warn_unrepaired(emitted: &layout::Emitted, prepared: &[Prepared<'_>], ev: &Ev
                 if let Some(split) = glued_split(word, ev) {
                     diagnostics.push(Diagnostic::warning(
                         line_of(at),
-                        format!("«{word}» looks like two words run together («{}»); left as is", split),
+                        format!(
+                            "«{word}» looks like two words run together («{}»); left as is",
+                            split
+                        ),
                     ));
                 }
             }
@@ -534,7 +554,11 @@ fn glued_split(word: &str, ev: &Evidence<'_>) -> Option<String> {
     let idx: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
     for &i in idx.iter().skip(4) {
         let (a, b) = word.split_at(i);
-        if b.chars().count() >= 4 && ev.word(a) >= 2 && ev.word(b) >= 2 && ev.pair(a, b) >= ev.word(word).max(1) {
+        if b.chars().count() >= 4
+            && ev.word(a) >= 2
+            && ev.word(b) >= 2
+            && ev.pair(a, b) >= ev.word(word).max(1)
+        {
             return Some(format!("{a} {b}"));
         }
     }

@@ -75,13 +75,35 @@ const FORMULAS: &[(&str, Option<&str>)] = &[
 /// section, article, standard, resolution, order, decision, law, regulation,
 /// code, decree.
 const STEMS: &[&str] = &[
-    "қосымша", "тармақ", "тармағ", "бөлім", "бап", "баб", "стандарт", "қаулы", "бұйрық", "бұйрығ",
-    "шешім", "заң", "регламент", "кодекс", "жарлық", "жарлығ",
+    "қосымша",
+    "тармақ",
+    "тармағ",
+    "бөлім",
+    "бап",
+    "баб",
+    "стандарт",
+    "қаулы",
+    "бұйрық",
+    "бұйрығ",
+    "шешім",
+    "заң",
+    "регламент",
+    "кодекс",
+    "жарлық",
+    "жарлығ",
 ];
 const NOT_STEMS: &[&str] = &["бөлімше", "заңды", "заңна", "бапта"];
 
+/// Whether `t` is a reference noun that link texts are made of
+/// (`қосымшасына`, `тармағында`, `стандартына` …).
+pub fn is_reference_noun(t: &str) -> bool {
+    is_noun(t)
+}
+
 fn is_noun(t: &str) -> bool {
-    let Some(first) = t.chars().next() else { return false };
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
     if !first.is_lowercase() || !t.chars().all(|c| c.is_alphabetic() || c == '-') {
         return false;
     }
@@ -135,7 +157,11 @@ fn classify(t: &str) -> Cls {
         return Cls::Close;
     }
     if is_noun(t) {
-        return if is_genitive(t) { Cls::NounGen } else { Cls::Noun };
+        return if is_genitive(t) {
+            Cls::NounGen
+        } else {
+            Cls::Noun
+        };
     }
     Cls::Other
 }
@@ -143,11 +169,16 @@ fn classify(t: &str) -> Cls {
 /// `тармақшаларының`: a genitive reference is link text only after its
 /// number (`18) тармақшаларының`); alone it is the text's own (`осы қаулының`).
 fn is_genitive(t: &str) -> bool {
-    ["ның", "нің", "дың", "дің", "тың", "тің"].iter().any(|e| t.ends_with(e))
+    ["ның", "нің", "дың", "дің", "тың", "тің"]
+        .iter()
+        .any(|e| t.ends_with(e))
 }
 
 fn anchor_like(c: Cls) -> bool {
-    matches!(c, Cls::Num | Cls::No | Cls::Noun | Cls::NumRef | Cls::Formula1)
+    matches!(
+        c,
+        Cls::Num | Cls::No | Cls::Noun | Cls::NumRef | Cls::Formula1
+    )
 }
 
 fn spans_of(text: &str) -> Vec<Span> {
@@ -189,7 +220,10 @@ fn glue_split(t: &str, ev: &Evidence<'_>, next_is_formula2: bool) -> Option<(usi
         if after >= t.len() {
             continue;
         }
-        let before_ok = k == 0 || chars[k - 1].1.is_alphabetic() || chars[k - 1].1 == ')' || chars[k - 1].1 == '"';
+        let before_ok = k == 0
+            || chars[k - 1].1.is_alphabetic()
+            || chars[k - 1].1 == ')'
+            || chars[k - 1].1 == '"';
         if !before_ok {
             continue;
         }
@@ -203,7 +237,8 @@ fn glue_split(t: &str, ev: &Evidence<'_>, next_is_formula2: bool) -> Option<(usi
     for w in chars.windows(2) {
         let (_, a) = w[0];
         let (j, b) = w[1];
-        if a.is_alphabetic() && (b.is_ascii_digit() || b == '№') && anchor_like(classify(&t[j..])) {
+        if a.is_alphabetic() && (b.is_ascii_digit() || b == '№') && anchor_like(classify(&t[j..]))
+        {
             return Some((j, true));
         }
     }
@@ -245,16 +280,33 @@ struct Gap {
 /// Genitive nouns that announce a reference: `Стандарттың 9-тармағына`.
 fn wants_reference(word: &str) -> bool {
     let w = word.trim_matches('"');
-    (w.ends_with("тың") || w.ends_with("тің") || w.ends_with("ның") || w.ends_with("нің") || w.ends_with("дың") || w.ends_with("дің"))
-        && ["Стандарт", "Регламент", "қаулы", "Заң", "бұйрығ", "бап", "баб", "тармағ", "Кодекс"]
-            .iter()
-            .any(|s| w.starts_with(s))
+    (w.ends_with("тың")
+        || w.ends_with("тің")
+        || w.ends_with("ның")
+        || w.ends_with("нің")
+        || w.ends_with("дың")
+        || w.ends_with("дің"))
+        && [
+            "Стандарт",
+            "Регламент",
+            "қаулы",
+            "Заң",
+            "бұйрығ",
+            "бап",
+            "баб",
+            "тармағ",
+            "Кодекс",
+        ]
+        .iter()
+        .any(|s| w.starts_with(s))
 }
 
 /// A reference that is always numbered, found without its number: a point
 /// or section, or an annex of the Standard or the Regulation.
 fn lost_number(before: &str, noun: &str) -> bool {
-    let always_numbered = ["тармағ", "тармақ", "бөлім", "бап", "баб"].iter().any(|s| noun.starts_with(s));
+    let always_numbered = ["тармағ", "тармақ", "бөлім", "бап", "баб"]
+        .iter()
+        .any(|s| noun.starts_with(s));
     let defined_term = before.starts_with(['С', 'Р']) && wants_reference(before);
     always_numbered || (defined_term && noun.starts_with("қосымша"))
 }
@@ -288,7 +340,9 @@ pub fn repair(line: &mut MappedLine<'_>, lead_gap: bool, ev: &Evidence<'_>) -> O
                 t.starts_with('"')
                     && t.matches('"').count() == 1
                     && t.len() > 1
-                    && spans[j + 1..].iter().all(|s| classify(tok(s)) == Cls::Other)
+                    && spans[j + 1..]
+                        .iter()
+                        .all(|s| classify(tok(s)) == Cls::Other)
             })
     };
     if let Some(j) = stay_from {
@@ -319,19 +373,26 @@ pub fn repair(line: &mut MappedLine<'_>, lead_gap: bool, ev: &Evidence<'_>) -> O
             Cls::Dash
                 if run.last().is_some_and(|&(_, c)| c == Cls::Noun)
                     && k > 0
-                    && classify(tok(&spans[k - 1])) == Cls::Num =>
+                    && (classify(tok(&spans[k - 1])) == Cls::Num
+                        || tok(&spans[k - 1]).ends_with(|c: char| c.is_ascii_digit())) =>
             {
                 run.push((k, cls));
                 i = k;
             }
-            Cls::NounGen if k > 0 && spans[k].gap_before == 1 && classify(tok(&spans[k - 1])) == Cls::Num => {
+            Cls::NounGen
+                if k > 0
+                    && spans[k].gap_before == 1
+                    && classify(tok(&spans[k - 1])) == Cls::Num =>
+            {
                 run.push((k, Cls::Noun));
                 i = k;
             }
             Cls::Formula2
                 if k > 0
                     && spans[k].gap_before == 1
-                    && FORMULAS.iter().any(|(a, b)| *b == Some(t.as_str()) && tok(&spans[k - 1]).ends_with(a)) =>
+                    && FORMULAS.iter().any(|(a, b)| {
+                        *b == Some(t.as_str()) && tok(&spans[k - 1]).ends_with(a)
+                    }) =>
             {
                 run.push((k, cls));
                 i = k;
@@ -446,7 +507,10 @@ pub fn repair(line: &mut MappedLine<'_>, lead_gap: bool, ev: &Evidence<'_>) -> O
     let body_end = tail_start;
     let mut gaps: Vec<Gap> = Vec::new();
     if lead_gap {
-        gaps.push(Gap { at: 0, kind: GapKind::Lead });
+        gaps.push(Gap {
+            at: 0,
+            kind: GapKind::Lead,
+        });
     } else if body_end > 0 && tok(&spans[0]).starts_with([',', ':']) {
         gaps.push(Gap {
             at: 0,
@@ -456,9 +520,15 @@ pub fn repair(line: &mut MappedLine<'_>, lead_gap: bool, ev: &Evidence<'_>) -> O
     for k in 1..body_end {
         let g = spans[k].gap_before;
         if g >= 2 {
-            gaps.push(Gap { at: k, kind: GapKind::Space });
+            gaps.push(Gap {
+                at: k,
+                kind: GapKind::Space,
+            });
         } else if g == 1 && tok(&spans[k]).starts_with([',', ':']) {
-            gaps.push(Gap { at: k, kind: GapKind::Punct });
+            gaps.push(Gap {
+                at: k,
+                kind: GapKind::Punct,
+            });
         }
     }
     let real_gaps = gaps.len();
@@ -503,7 +573,8 @@ pub fn repair(line: &mut MappedLine<'_>, lead_gap: bool, ev: &Evidence<'_>) -> O
         }
         let left = word_before(g.at);
         let right = word_at(g.at);
-        let mut s = i64::from(ev.pair(left, &piece_first(p))) + i64::from(ev.pair(&piece_last(p), right));
+        let mut s =
+            i64::from(ev.pair(left, &piece_first(p))) + i64::from(ev.pair(&piece_last(p), right));
         if wants_reference(left) && matches!(p.first, Cls::Noun | Cls::NumRef | Cls::Num) {
             s += 5;
         }
@@ -863,28 +934,56 @@ mod tests {
 
     #[test]
     fn real_double_spaces_without_a_tail() {
-        check("орынбасары М.Л.  Тоқжановқа жүктелсін.", "орынбасары М.Л.  Тоқжановқа жүктелсін.", 0); // 004:67
-        check("ілеспе хатқа қол қояды -1 (бір)  жұмыс күн.", "ілеспе хатқа қол қояды -1 (бір)  жұмыс күн.", 0); // 004:1260
+        check(
+            "орынбасары М.Л.  Тоқжановқа жүктелсін.",
+            "орынбасары М.Л.  Тоқжановқа жүктелсін.",
+            0,
+        ); // 004:67
+        check(
+            "ілеспе хатқа қол қояды -1 (бір)  жұмыс күн.",
+            "ілеспе хатқа қол қояды -1 (бір)  жұмыс күн.",
+            0,
+        ); // 004:1260
     }
 
     #[test]
     fn lead_gap_only_when_the_caller_says_so() {
-        check_lead("2016 жылғы 15 сәуірдегі №122", false, "2016 жылғы 15 сәуірдегі №122", 0); // 004:314
+        check_lead(
+            "2016 жылғы 15 сәуірдегі №122",
+            false,
+            "2016 жылғы 15 сәуірдегі №122",
+            0,
+        ); // 004:314
     }
 
     #[test]
     fn tails_from_decoded_lines() {
-        check_lead("көрсетілген.қосымшасында", true, "қосымшасында көрсетілген.", 1); // 004:300 after D2
-        check("Регламент)  берілген.1-қосымшасында", "Регламент) 1-қосымшасында берілген.", 1); // 004:514 after D3
+        check_lead(
+            "көрсетілген.қосымшасында",
+            true,
+            "қосымшасында көрсетілген.",
+            1,
+        ); // 004:300 after D2
+        check(
+            "Регламент)  берілген.1-қосымшасында",
+            "Регламент) 1-қосымшасында берілген.",
+            1,
+        ); // 004:514 after D3
     }
 
     #[test]
     fn lost_number_warns() {
         let doc = Vocab::default();
         let ev = Evidence::new(&doc, true);
-        let mut line = MappedLine::borrowed("корпорация қызметкері Стандарттың  сәйкес нысан бойынша қосымшасына", 0);
+        let mut line = MappedLine::borrowed(
+            "корпорация қызметкері Стандарттың  сәйкес нысан бойынша қосымшасына",
+            0,
+        );
         let outcome = repair(&mut line, false, &ev);
-        assert_eq!(line.as_str(), "корпорация қызметкері Стандарттың қосымшасына сәйкес нысан бойынша"); // 004:1769
+        assert_eq!(
+            line.as_str(),
+            "корпорация қызметкері Стандарттың қосымшасына сәйкес нысан бойынша"
+        ); // 004:1769
         assert_eq!(outcome.warnings.len(), 1);
     }
 }

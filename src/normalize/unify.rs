@@ -68,7 +68,11 @@ fn class(c: char) -> Class {
 pub fn unify(input: &str) -> (Cow<'_, str>, OffsetMap, UnifyCounts) {
     let needs_work = input.chars().any(|c| class(c) != Class::Keep);
     if !needs_work {
-        return (Cow::Borrowed(input), OffsetMap::identity(), UnifyCounts::default());
+        return (
+            Cow::Borrowed(input),
+            OffsetMap::identity(),
+            UnifyCounts::default(),
+        );
     }
     let mut counts = UnifyCounts::default();
     let mut b = MapBuilder::with_capacity(input.len());

@@ -67,7 +67,11 @@ impl Vocab {
                 *self.pairs.entry(pair_key(p, k)).or_insert(0) += 1;
             }
             // A pair does not reach across punctuation that ends a clause.
-            prev = if token.ends_with([',', '.', ';', ':', ')']) { None } else { Some(k) };
+            prev = if token.ends_with([',', '.', ';', ':', ')']) {
+                None
+            } else {
+                Some(k)
+            };
         }
     }
 
@@ -90,8 +94,12 @@ impl Vocab {
     pub fn parse(text: &str) -> Vocab {
         let mut v = Vocab::default();
         for line in text.lines() {
-            let Some((n, rest)) = line.split_once('\t') else { continue };
-            let Ok(n) = n.trim().parse::<u32>() else { continue };
+            let Some((n, rest)) = line.split_once('\t') else {
+                continue;
+            };
+            let Ok(n) = n.trim().parse::<u32>() else {
+                continue;
+            };
             match rest.split_once(' ') {
                 Some((a, b)) => {
                     *v.pairs.entry(pair_key(key(a), key(b))).or_insert(0) += n;
@@ -122,7 +130,11 @@ pub fn listing<'a>(lines: impl Iterator<Item = &'a str>) -> String {
             if let Some(p) = prev.take() {
                 *pairs.entry((p, w.clone())).or_insert(0) += 1;
             }
-            prev = if token.ends_with([',', '.', ';', ':', ')']) { None } else { Some(w) };
+            prev = if token.ends_with([',', '.', ';', ':', ')']) {
+                None
+            } else {
+                Some(w)
+            };
         }
     }
     let mut w: Vec<_> = words.into_iter().collect();
@@ -139,7 +151,8 @@ pub fn listing<'a>(lines: impl Iterator<Item = &'a str>) -> String {
     out
 }
 
-static BUNDLED: LazyLock<Vocab> = LazyLock::new(|| Vocab::parse(include_str!("../../data/vocab.txt")));
+static BUNDLED: LazyLock<Vocab> =
+    LazyLock::new(|| Vocab::parse(include_str!("../../data/vocab.txt")));
 
 /// The document's own vocabulary backed by the bundled one.
 #[derive(Debug, Clone, Copy)]
