@@ -31,10 +31,10 @@ pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
     let mut pos = 0usize;
     let toks: Vec<(usize, &str)> = text
         .split(' ')
-        .map(|t| {
+        .filter_map(|t| {
             let at = pos;
             pos += t.len() + 1;
-            (at, t)
+            (!t.is_empty()).then_some((at, t))
         })
         .collect();
     for (k, &(at, t)) in toks.iter().enumerate() {
@@ -42,13 +42,14 @@ pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
         let c_at = at + (t.len() - t.trim_start_matches(['"', '(']).len());
         // `сондай- ақ`
         if let Some(stem) = c.strip_suffix('-') {
-            if let Some(&(_, next)) = toks.get(k + 1) {
+            if let Some(&(next_at, next)) = toks.get(k + 1) {
                 let next_core = core(next);
                 if letters(stem)
                     && letters(next_core)
+                    && next.starts_with(next_core)
                     && ev.word(&format!("{stem}-{next_core}")) > 0
                 {
-                    drops.push(c_at + c.len()..c_at + c.len() + 1);
+                    drops.push(c_at + c.len()..next_at);
                 }
             }
             continue;

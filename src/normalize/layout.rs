@@ -405,6 +405,8 @@ pub fn emit(lines: &[Prepared<'_>], roles: &[Role], ev: &Evidence<'_>, capacity:
     // The last token written, as a range in the output.
     let mut last_tok: Option<Range<usize>> = None;
     let mut last_line_end_src = 0usize;
+    // Raw start of the last word of the previous text line, for the log.
+    let mut last_word_src = 0usize;
     for (i, l) in lines.iter().enumerate() {
         let role = roles[i];
         let t = l.text.as_str();
@@ -453,7 +455,8 @@ pub fn emit(lines: &[Prepared<'_>], roles: &[Role], ev: &Evidence<'_>, capacity:
                     out.joins.push(Join {
                         line: l.raw.no,
                         kind,
-                        raw: last_line_end_src..l.raw.text_start,
+                        raw: last_word_src
+                            ..l.raw.text_start + l.raw.text.find(' ').unwrap_or(l.raw.text.len()),
                         out: out_start..out_end.max(join_at),
                     });
                 } else {
@@ -473,6 +476,7 @@ pub fn emit(lines: &[Prepared<'_>], roles: &[Role], ev: &Evidence<'_>, capacity:
             out.line_out[i] = Some(start..b.len());
         }
         last_line_end_src = l.raw.text_start + l.raw.text.len();
+        last_word_src = l.raw.text_start + l.raw.text.rfind(' ').map_or(0, |k| k + 1);
     }
     if let Some((start, lns, k)) = para.take() {
         out.paragraphs.push(Paragraph {

@@ -275,7 +275,10 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
     let (unified, umap, ucounts) = unify::unify(input);
     let text: &str = &unified;
     let raw_lines = lines::classify(text);
-    let flat = !raw_lines.iter().any(|l| l.kind == LineKind::Indented);
+    // Text with no layout at all (no indents, empty lines or lines of
+    // spaces) is already one paragraph per line: normalized output, or text
+    // from a tool that did not wrap.
+    let flat = raw_lines.iter().all(|l| l.kind == LineKind::Col0) && !text.ends_with("\n\n");
     let mut diagnostics = Vec::new();
     if ucounts.controls > 0 {
         diagnostics.push(Diagnostic::warning(

@@ -1,0 +1,20 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+pub const CORPUS: [&str; 3] = [
+    "000_e8b092f41b6b2e75",
+    "002_c1cbb27e839fa933",
+    "004_e9cea40fad9b84a2",
+];
+
+pub fn corpus_path(stem: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus")
+        .join(format!("{stem}.txt"))
+}
+
+pub fn corpus_text(stem: &str) -> String {
+    std::fs::read_to_string(corpus_path(stem)).expect("corpus file is readable UTF-8")
+}
