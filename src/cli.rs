@@ -27,10 +27,19 @@ struct Cli {
 enum Command {
     /// Print the normalized text, one paragraph per line.
     Normalize(NormalizeArgs),
+    /// Print the extraction as JSON (the contract of extract-schema.md).
+    Extract(ExtractArgs),
+    /// Print the JSON Schema (draft 2020-12) of the extraction.
+    Schema,
+    /// Compare the extraction of each corpus document with its fixture.
+    Check(CheckArgs),
     /// Print a vocabulary listing built from the undamaged lines of FILES
     /// (the format of data/vocab.txt).
     #[command(hide = true)]
     Vocab { files: Vec<PathBuf> },
+    /// Print the document's parts as the segmenter found them (for debugging).
+    #[command(hide = true)]
+    Segments { file: PathBuf },
 }
 
 #[derive(Args, Debug)]
@@ -51,11 +60,42 @@ struct NormalizeArgs {
     input: InputArgs,
 }
 
+#[derive(Args, Debug)]
+struct ExtractArgs {
+    /// The document, or `-` for standard input.
+    file: PathBuf,
+    /// One line instead of pretty-printed JSON.
+    #[arg(long)]
+    compact: bool,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+#[derive(Args, Debug)]
+struct CheckArgs {
+    /// A directory of fixtures (`<corpus stem>.json`) or fixture files.
+    #[arg(required = true)]
+    fixtures: Vec<PathBuf>,
+    /// Where the corpus documents are (default: `corpus/` next to the fixtures directory).
+    #[arg(long)]
+    corpus: Option<PathBuf>,
+}
+
 pub fn run() -> Result<ExitCode, Error> {
     let cli = Cli::parse();
     match cli.command {
         Command::Normalize(args) => cmd_normalize(&args),
+        Command::Extract(args) => cmd_extract(&args),
+        Command::Schema => {
+            std::io::stdout()
+                .lock()
+                .write_all(kazlex::model::JSON_SCHEMA.as_bytes())
+                .map_err(stdout_error)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check(args) => cmd_check(&args),
         Command::Vocab { files } => cmd_vocab(&files),
+        Command::Segments { file } => cmd_segments(&file),
     }
 }
 
@@ -164,4 +204,97 @@ fn cmd_vocab(files: &[PathBuf]) -> Result<ExitCode, Error> {
         .write_all(listing.as_bytes())
         .map_err(stdout_error)?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_segments(file: &Path) -> Result<ExitCode, Error> {
+    let source = read_source(file, decode::DEFAULT_MAX_BYTES)?;
+    let n = normalize::normalize(&source.decoded.text);
+    let s = kazlex::segment::segment(&n);
+    let t = |r: &std::ops::Range<usize>| -> String {
+        let x = &n.text[r.clone()];
+        if x.chars().count() > 90 {
+            format!("{}…", x.chars().take(90).collect::<String>())
+        } else {
+            x.to_owned()
+        }
+    };
+    let mut out = String::new();
+    let opt = |o: &Option<std::ops::Range<usize>>| o.as_ref().map_or("-".to_owned(), t);
+    out += &format!(
+        "title: {}\nstatus: {}\nheader: {}\npreamble: {}\n",
+        opt(&s.title),
+        opt(&s.status),
+        opt(&s.header),
+        opt(&s.preamble)
+    );
+    for note in &s.notes {
+        out += &format!("note {:?}: {}\n", note.context, t(&note.span));
+    }
+    let points = |out: &mut String, pts: &[kazlex::segment::PointSeg], indent: &str| {
+        for p in pts {
+            *out += &format!("{indent}point {}: {}\n", opt(&p.number), t(&p.span));
+            for sp in &p.subpoints {
+                *out += &format!("{indent}  sub {}: {}\n", opt(&sp.number), t(&sp.span));
+                for part in &sp.parts {
+                    *out += &format!("{indent}    part: {}\n", t(part));
+                }
+                if let Some(r) = &sp.result {
+                    *out += &format!("{indent}    result: {}\n", t(r));
+                }
+            }
+        }
+    };
+    points(&mut out, &s.body, "");
+    out += &format!("signatory: {}\n", opt(&s.signatory));
+    for r in &s.regulations {
+        out += &format!("REGULATION {} repealed={}\n", t(&r.title), r.repealed);
+        for h in &r.headers {
+            out += &format!("  header {:?}: {}\n", h.kind, t(&h.span));
+        }
+        for sec in &r.sections {
+            out += &format!("  SECTION {}\n", t(&sec.title));
+            points(&mut out, &sec.points, "    ");
+        }
+        for st in &r.stubs {
+            out += &format!("  stub: {}\n", t(st));
+        }
+    }
+    for h in &s.other_annexes {
+        out += &format!("other annex {:?}: {}\n", h.kind, t(&h.span));
+    }
+    std::io::stdout()
+        .lock()
+        .write_all(out.as_bytes())
+        .map_err(stdout_error)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_extract(args: &ExtractArgs) -> Result<ExitCode, Error> {
+    let source = read_source(&args.file, args.input.max_bytes)?;
+    let label = args.file.to_string_lossy();
+    let processed = kazlex::process(&label, &source);
+    let json = if args.compact {
+        serde_json::to_string(&processed.document)
+    } else {
+        serde_json::to_string_pretty(&processed.document)
+    }
+    .map_err(|e| Error::Usage(format!("cannot serialize the extraction: {e}")))?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    out.write_all(json.as_bytes()).map_err(stdout_error)?;
+    out.write_all(b"\n").map_err(stdout_error)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_check(args: &CheckArgs) -> Result<ExitCode, Error> {
+    let report = kazlex::fixtures::check_paths(&args.fixtures, args.corpus.as_deref())?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    out.write_all(report.render().as_bytes())
+        .map_err(stdout_error)?;
+    Ok(if report.failed() == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

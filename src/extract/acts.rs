@@ -1,0 +1,870 @@
+//! Act citations: the act itself (header), its registration, its repeal,
+//! and every citation of another act.
+//!
+//! A citation is a type word (`қаулысы`, `бұйрығымен`, `Заңдарына` …) with
+//! the parts that identify the act in front of it, in any of the orders the
+//! genre uses: issuer–date–number–title (`Батыс Қазақстан облысы
+//! әкімдігінің 2017 жылғы 5 желтоқсандағы №310 "…" қаулысына`),
+//! title–date–issuer (`"…" 2013 жылғы 15 сәуірдегі Қазақстан Республикасы
+//! Заңының`), date–number–title–register–issuer. A parenthesis with `№ N
+//! (болып) тіркелген/тіркелді` or `тізілімінде №N` gives the registration
+//! number; dates and numbers inside other parentheses (publication notes)
+//! are not the act's. A plural type word (`Заңдарына`) covering several
+//! titles yields one citation per title. The issuer is put in the nominative
+//! (`әкімдігінің` → `әкімдігі`), and a region is read from it.
+//!
+//! ```text
+//! before  "Күші жойылды - Батыс Қазақстан облысы әкімдігінің 2020 жылғы 1 маусымдағы № 120 қаулысымен"
+//! after   {type: resolution, issuer: "Батыс Қазақстан облысы әкімдігі", region: "Батыс Қазақстан облысы",
+//!          date: 2020-06-01, number: "120"}
+//! ```
+
+use std::ops::Range;
+
+use super::dates::{self, Date};
+
+/// The kinds of act the genre cites.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActType {
+    Resolution,
+    Decision,
+    Order,
+    Law,
+    Code,
+    Decree,
+    Other,
+}
+
+impl ActType {
+    pub fn name(self) -> &'static str {
+        match self {
+            ActType::Resolution => "resolution",
+            ActType::Decision => "decision",
+            ActType::Order => "order",
+            ActType::Law => "law",
+            ActType::Code => "code",
+            ActType::Decree => "decree",
+            ActType::Other => "other",
+        }
+    }
+}
+
+/// The act type of a word, if it is a type word (any case ending).
+pub fn type_word(w: &str) -> Option<ActType> {
+    let lower = w.to_lowercase();
+    let t = |p: &str| lower.starts_with(p);
+    if t("қаулы") {
+        Some(ActType::Resolution)
+    } else if t("шешім") {
+        Some(ActType::Decision)
+    } else if t("бұйрығ") || t("бұйрық") {
+        Some(ActType::Order)
+    } else if (t("заң") && !t("заңды") && !t("заңна") && !t("заңсыз")) && w.starts_with('З')
+    {
+        Some(ActType::Law)
+    } else if t("кодекс") {
+        Some(ActType::Code)
+    } else if t("жарлығ") || t("жарлық") {
+        Some(ActType::Decree)
+    } else if t("өкім") && !t("өкіл") {
+        Some(ActType::Other)
+    } else {
+        None
+    }
+}
+
+fn is_plural_type(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    ["дар", "дер", "тар", "тер", "лар", "лер"].iter().any(|p| {
+        lower
+            .char_indices()
+            .any(|(i, _)| lower[i..].starts_with(p) && i >= 3)
+    }) && (lower.contains("заңдар")
+        || lower.contains("қаулылар")
+        || lower.contains("бұйрықтар")
+        || lower.contains("шешімдер"))
+}
+
+/// A cited act, with byte ranges in the text it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    pub span: Range<usize>,
+    pub act_type: ActType,
+    /// The type word as written (`қаулысына`).
+    pub type_text: Range<usize>,
+    /// Nominative issuer (`Батыс Қазақстан облысы әкімдігі`).
+    pub issuer: Option<String>,
+    pub region: Option<String>,
+    pub date: Option<Date>,
+    pub number: Option<String>,
+    pub registration_number: Option<String>,
+    /// The quoted title, without its quotes.
+    pub title: Option<Range<usize>>,
+}
+
+#[derive(Debug, Clone)]
+enum Part {
+    Title(Range<usize>),
+    Date(Range<usize>, Date),
+    Number(Range<usize>, String),
+}
+
+impl Part {
+    fn range(&self) -> Range<usize> {
+        match self {
+            Part::Title(r) | Part::Date(r, _) | Part::Number(r, _) => r.clone(),
+        }
+    }
+}
+
+/// Byte ranges of parentheses (outermost) in `text`.
+fn parens(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0usize;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => {
+                if depth == 0 {
+                    start = i;
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    out.push(start..i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn is_opening_quote(text: &str, i: usize) -> bool {
+    let prev = text[..i].chars().next_back();
+    let next = text[i + 1..].chars().next();
+    prev.is_none_or(|p| p == ' ' || p == '(' || p == '«' || p == '"' || p == '–' || p == '-')
+        && next.is_some_and(|n| n.is_alphanumeric() || n == '"' || n == '«')
+}
+
+/// Quoted titles in `text` (ranges include the quotes). An opening quote
+/// closes at the first closing quote that brings the depth back to zero; if
+/// the text there does not end with `туралы` but a later closing quote of the
+/// same clause does, the title extends to it (nested names inside titles).
+pub fn quoted(text: &str) -> Vec<Range<usize>> {
+    let quotes: Vec<(usize, bool)> = text
+        .char_indices()
+        .filter(|&(_, c)| c == '"')
+        .map(|(i, _)| (i, is_opening_quote(text, i)))
+        .collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < quotes.len() {
+        let (start, opening) = quotes[k];
+        if !opening {
+            k += 1;
+            continue;
+        }
+        let mut depth = 0i32;
+        let mut end: Option<usize> = None;
+        let mut j = k;
+        while j < quotes.len() {
+            let (_, op) = quotes[j];
+            if op {
+                depth += 1;
+            } else {
+                depth -= 1;
+            }
+            if depth <= 0 {
+                end = Some(j);
+                break;
+            }
+            j += 1;
+        }
+        let Some(mut e) = end else {
+            k += 1;
+            continue;
+        };
+        // Extend to a later `туралы"` when this one does not end the title.
+        let ends_tural = |q: usize| text[..quotes[q].0].trim_end().ends_with("туралы");
+        if !ends_tural(e) {
+            let mut q = e + 1;
+            while q < quotes.len() && !quotes[q].1 {
+                let between = &text[quotes[e].0..quotes[q].0];
+                if between.contains(['(', ')', ';']) || between.contains(". ") {
+                    break;
+                }
+                if ends_tural(q) {
+                    e = q;
+                    break;
+                }
+                q += 1;
+            }
+        }
+        out.push(start..quotes[e].0 + 1);
+        k = e + 1;
+    }
+    out
+}
+
+/// `№ 164`, `№164` → "164".
+fn numbers(text: &str) -> Vec<(Range<usize>, String)> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices('№') {
+        let after = &text[i + '№'.len_utf8()..];
+        let ws = after.len() - after.trim_start_matches(' ').len();
+        let rest = &after[ws..];
+        let len = rest
+            .char_indices()
+            .take_while(|&(k, c)| {
+                c.is_ascii_digit()
+                    || (k > 0
+                        && matches!(c, '/' | '-')
+                        && rest[k + 1..].starts_with(|d: char| d.is_ascii_digit()))
+            })
+            .map(|(k, c)| k + c.len_utf8())
+            .last()
+            .unwrap_or(0);
+        if len > 0 {
+            let end = i + '№'.len_utf8() + ws + len;
+            out.push((i..end, rest[..len].to_owned()));
+        }
+    }
+    out
+}
+
+/// The registration number in a text such as `(… тізілімінде № 11058
+/// тіркелген)`, `№ 15740 болып тіркелген`, `№11342 тіркелді`, `тізілімінде №4990`.
+pub fn registration_number(text: &str) -> Option<String> {
+    for (r, n) in numbers(text) {
+        let after = text[r.end..].trim_start();
+        let before = text[..r.start].trim_end();
+        if after.starts_with("тіркел")
+            || after.starts_with("болып тіркел")
+            || before.ends_with("тізілімінде")
+        {
+            return Some(n);
+        }
+    }
+    None
+}
+
+const ISSUER_GENITIVES: &[&str] = &[
+    "әкімдігінің",
+    "министрінің",
+    "министрлігінің",
+    "мәслихатының",
+    "Үкіметінің",
+    "Президентінің",
+    "Республикасының",
+    "әкімінің",
+    "комитетінің",
+    "төрағасының",
+    "агенттігінің",
+    "банкінің",
+];
+
+/// Nominative of a genitive issuer word: `әкімдігінің` → `әкімдігі`.
+pub fn nominative(word: &str) -> String {
+    for ending in ["нің", "ның"] {
+        if let Some(stem) = word.strip_suffix(ending) {
+            if stem.ends_with(['і', 'ы']) {
+                return stem.to_owned();
+            }
+        }
+    }
+    word.to_owned()
+}
+
+/// The region named by an issuer: `Батыс Қазақстан облысы әкімдігі` →
+/// `Батыс Қазақстан облысы`.
+pub fn region_of(issuer: &str) -> Option<String> {
+    let words: Vec<&str> = issuer.split(' ').collect();
+    let k = words.iter().rposition(|w| {
+        matches!(
+            *w,
+            "облысы" | "облысының" | "қаласы" | "қаласының" | "ауданы" | "ауданының"
+        )
+    })?;
+    if k == 0 {
+        return None;
+    }
+    let mut region: Vec<String> = words[..k].iter().map(|w| (*w).to_owned()).collect();
+    region.push(nominative(words[k]));
+    Some(region.join(" "))
+}
+
+/// The issuer ending at the genitive word `g` (a byte range in `text`):
+/// from the first capitalized word after the last boundary before it.
+fn issuer_phrase(text: &str, window_start: usize, g: Range<usize>) -> (Range<usize>, String) {
+    let before = &text[window_start..g.start];
+    // The last boundary: punctuation, a dash or a closing bracket or quote.
+    let boundary = before
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, ',' | ';' | ':' | '–' | '-' | ')' | '"' | '.' | '—'))
+        .map(|(i, c)| i + c.len_utf8())
+        .next_back()
+        .unwrap_or(0);
+    // Digits (a date or number) also end the boundary region.
+    let mut start = window_start + boundary;
+    let region = &text[start..g.start];
+    let mut last_digit_word_end = None;
+    let mut pos = start;
+    for w in region.split(' ') {
+        if w.chars().any(|c| c.is_ascii_digit())
+            || w == "№"
+            || dates::month(w).is_some() && w.chars().count() > 4 && w.ends_with("ғы")
+        {
+            last_digit_word_end = Some(pos + w.len());
+        }
+        pos += w.len() + 1;
+    }
+    if let Some(e) = last_digit_word_end {
+        start = e;
+    }
+    // Skip `жылғы 5 желтоқсандағы`-like date words after digits.
+    let region = &text[start..g.start];
+    let mut offset = 0;
+    for w in region.split(' ') {
+        if w.is_empty() {
+            offset += 1;
+            continue;
+        }
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        offset += w.len() + 1;
+    }
+    let phrase_start = (start + offset).min(g.start);
+    let words = &text[phrase_start..g.end];
+    let mut out: Vec<String> = words
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if let Some(last) = out.last_mut() {
+        *last = nominative(last);
+    }
+    (phrase_start..g.end, out.join(" "))
+}
+
+/// A nominative issuer right before a law's type word:
+/// `Қазақстан Республикасы Заңының` → `Қазақстан Республикасы`.
+fn nominative_issuer_before(
+    text: &str,
+    window_start: usize,
+    type_start: usize,
+) -> Option<(Range<usize>, String)> {
+    let before = text[window_start..type_start].trim_end();
+    for name in ["Қазақстан Республикасы", "Қазақстан Республикасының"]
+    {
+        if before.ends_with(name) {
+            let s = window_start + before.len() - name.len();
+            return Some((
+                s..s + name.len(),
+                nominative(name).replace("Республикасы", "Республикасы"),
+            ));
+        }
+    }
+    None
+}
+
+fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut pos = 0;
+    text.split(' ').filter_map(move |w| {
+        let r = pos..pos + w.len();
+        pos += w.len() + 1;
+        (!w.is_empty()).then_some(r)
+    })
+}
+
+fn strip_punct(w: &str) -> &str {
+    w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | ')' | '"'))
+}
+
+/// Every citation in `text` (a paragraph or part of one). Ranges are
+/// relative to `text`.
+pub fn citations(text: &str) -> Vec<Citation> {
+    let parens = parens(text);
+    let in_paren = |r: &Range<usize>| parens.iter().any(|p| p.start < r.start && r.end <= p.end);
+    let titles: Vec<Range<usize>> = quoted(text);
+    let in_title = |r: &Range<usize>| titles.iter().any(|t| t.start <= r.start && r.end <= t.end);
+    let mut parts: Vec<Part> = Vec::new();
+    for t in &titles {
+        if !in_paren(t) {
+            parts.push(Part::Title(t.clone()));
+        }
+    }
+    for (r, d) in dates::find_all(text) {
+        if !in_paren(&r) && !in_title(&r) {
+            parts.push(Part::Date(r, d));
+        }
+    }
+    for (r, n) in numbers(text) {
+        let after = text[r.end..].trim_start();
+        let registration = after.starts_with("тіркел")
+            || after.starts_with("болып тіркел")
+            || text[..r.start].trim_end().ends_with("тізілімінде");
+        if !in_paren(&r) && !in_title(&r) && !registration {
+            parts.push(Part::Number(r, n));
+        }
+    }
+    parts.sort_by_key(|p| p.range().start);
+
+    let mut out = Vec::new();
+    let mut window_start = 0usize;
+    for wr in word_ranges(text) {
+        if in_title(&wr) || in_paren(&wr) {
+            continue;
+        }
+        let w = strip_punct(&text[wr.clone()]);
+        let Some(act_type) = type_word(w) else {
+            continue;
+        };
+        let core_start = wr.start + text[wr.clone()].find(w).unwrap_or(0);
+        let type_range = core_start..core_start + w.len();
+        // A citation does not reach back across the end of a sentence.
+        let clause = clause_start(text, window_start, type_range.start, &titles, &parens);
+        // The parts of this citation: between the window start and the type word.
+        let mine: Vec<&Part> = parts
+            .iter()
+            .filter(|p| p.range().start >= clause && p.range().end <= type_range.start)
+            .collect();
+        if !mine
+            .iter()
+            .any(|p| matches!(p, Part::Date(..) | Part::Number(..) | Part::Title(..)))
+        {
+            continue;
+        }
+        // Parts must be close: no sentence or clause break between the
+        // first part and the type word, other than inside titles and parens.
+        let first_start = mine
+            .iter()
+            .map(|p| p.range().start)
+            .min()
+            .unwrap_or(type_range.start);
+        // A citation needs a date or a number (a title alone is a name).
+        if !mine
+            .iter()
+            .any(|p| matches!(p, Part::Date(..) | Part::Number(..)))
+        {
+            continue;
+        }
+        // Registration: a parenthesis inside the window or right after the type word.
+        let mut registration_number = None;
+        for p in &parens {
+            let inside_window = p.start >= clause && p.end <= type_range.start;
+            let right_after =
+                p.start >= type_range.end && text[type_range.end..p.start].trim().is_empty();
+            if inside_window || right_after {
+                if let Some(r) = registration_number_in(&text[p.clone()]) {
+                    registration_number = Some(r);
+                }
+            }
+        }
+        // The issuer: a genitive issuer word in the window (not in titles or parens).
+        let genitive = word_ranges(&text[clause..type_range.start])
+            .map(|r| clause + r.start..clause + r.end)
+            .filter(|r| !in_title(r) && !in_paren(r))
+            .filter(|r| {
+                ISSUER_GENITIVES
+                    .iter()
+                    .any(|g| strip_punct(&text[r.clone()]).ends_with(g))
+            })
+            .last();
+        let (issuer_range, issuer) = match genitive {
+            Some(g) => {
+                let (r, s) = issuer_phrase(text, clause, g);
+                (Some(r), Some(s))
+            }
+            None => match nominative_issuer_before(text, clause, type_range.start) {
+                Some((r, s)) => (Some(r), Some(s)),
+                None => (None, None),
+            },
+        };
+        let span_start = issuer_range
+            .as_ref()
+            .map_or(first_start, |r| r.start.min(first_start));
+        let titles_here: Vec<Range<usize>> = mine
+            .iter()
+            .filter_map(|p| {
+                if let Part::Title(r) = p {
+                    Some(r.clone())
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let dates_here: Vec<(Range<usize>, Date)> = mine
+            .iter()
+            .filter_map(|p| {
+                if let Part::Date(r, d) = p {
+                    Some((r.clone(), *d))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let numbers_here: Vec<String> = mine
+            .iter()
+            .filter_map(|p| {
+                if let Part::Number(_, n) = p {
+                    Some(n.clone())
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let region = issuer.as_deref().and_then(region_of);
+        // Without its quotes; a title whose own first word is a quoted name
+        // (`"Техникалық … қабылдау" мемлекеттік … туралы"`) shares its opening
+        // quote with that name and keeps it.
+        let strip = |r: &Range<usize>| {
+            let inner = r.start + 1..r.end - 1;
+            if text[inner.clone()].matches('"').count() % 2 == 1 {
+                r.start..r.end - 1
+            } else {
+                inner
+            }
+        };
+        if is_plural_type(w) && titles_here.len() >= 2 {
+            // One citation per title, each with the date next to it.
+            for (k, t) in titles_here.iter().enumerate() {
+                let next_title = titles_here.get(k + 1).map_or(type_range.start, |n| n.start);
+                let prev_title = if k == 0 {
+                    clause
+                } else {
+                    titles_here[k - 1].end
+                };
+                // Dates come before their titles (`2001 жылғы 23 қаңтардағы "…"`)
+                // or after them (`"…" 2001 жылғы 23 қаңтардағы`), the same way
+                // for every title of the list.
+                let date_first = dates_here
+                    .first()
+                    .is_some_and(|(r, _)| r.start < titles_here[0].start);
+                let before = || {
+                    dates_here
+                        .iter()
+                        .rev()
+                        .find(|(r, _)| r.end <= t.start && r.start >= prev_title)
+                };
+                let after = || {
+                    dates_here
+                        .iter()
+                        .find(|(r, _)| r.start >= t.end && r.end <= next_title)
+                };
+                let date = if date_first {
+                    before().or_else(after)
+                } else {
+                    after().or_else(before)
+                }
+                .map(|(_, d)| *d);
+                let start = if k == 0 {
+                    span_start
+                } else {
+                    prev_title.max(
+                        t.start.min(
+                            dates_here
+                                .iter()
+                                .find(|(r, _)| r.start >= prev_title && r.end <= t.start)
+                                .map_or(t.start, |(r, _)| r.start),
+                        ),
+                    )
+                };
+                let end = if k + 1 == titles_here.len() {
+                    type_range.end
+                } else {
+                    next_title.min(
+                        dates_here
+                            .iter()
+                            .find(|(r, _)| r.start >= t.end && r.end <= next_title)
+                            .map_or(t.end, |(r, _)| r.end),
+                    )
+                };
+                out.push(Citation {
+                    span: start..end,
+                    act_type,
+                    type_text: type_range.clone(),
+                    issuer: issuer.clone(),
+                    region: region.clone(),
+                    date,
+                    number: None,
+                    registration_number: None,
+                    title: Some(strip(t)),
+                });
+            }
+        } else {
+            out.push(Citation {
+                span: span_start..type_range.end,
+                act_type,
+                type_text: type_range.clone(),
+                issuer,
+                region,
+                date: dates_here.last().map(|(_, d)| *d),
+                number: numbers_here.last().cloned(),
+                registration_number,
+                title: titles_here.last().map(strip),
+            });
+        }
+        window_start = type_range.end;
+    }
+    out
+}
+
+/// The start of the sentence that holds `to`, not before `from`: after the
+/// last `. ` that ends a word (not a date's or an initial's dot), outside
+/// titles and parentheses.
+fn clause_start(
+    text: &str,
+    from: usize,
+    to: usize,
+    titles: &[Range<usize>],
+    parens: &[Range<usize>],
+) -> usize {
+    let inside = |i: usize| {
+        titles
+            .iter()
+            .chain(parens)
+            .any(|r| r.start < i && i < r.end)
+    };
+    let mut start = from;
+    for (i, _) in text[from..to].match_indices(". ") {
+        let at = from + i;
+        let before: Vec<char> = text[..at].chars().rev().take(2).collect();
+        let word_end = before.first().is_some_and(|c| c.is_lowercase())
+            && before.get(1).is_some_and(|c| c.is_alphabetic());
+        if word_end && !inside(at) {
+            start = at + 2;
+        }
+    }
+    start
+}
+
+fn registration_number_in(paren: &str) -> Option<String> {
+    registration_number(paren)
+}
+
+/// The registration sentence of a header: `Батыс Қазақстан облысының Әділет
+/// департаментінде 2018 жылғы 31 шілдеде № 5309 болып тіркелді.`
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Registration {
+    pub span: Range<usize>,
+    pub authority: Option<String>,
+    pub date: Option<Date>,
+    pub number: Option<String>,
+}
+
+pub fn registration(text: &str) -> Option<Registration> {
+    let verb = text.find("тіркелді")?;
+    // The sentence: from the previous sentence end (`. ` not inside a date).
+    let start = text[..verb]
+        .match_indices(". ")
+        .map(|(i, _)| i + 2)
+        .filter(|&i| !text[..i].trim_end().ends_with(|c: char| c.is_ascii_digit()))
+        .last()
+        .unwrap_or(0);
+    let sentence = &text[start..verb];
+    let found = dates::find_all(sentence);
+    let (date_range, date) = found
+        .last()
+        .map(|(r, d)| (Some(r.clone()), Some(*d)))
+        .unwrap_or((None, None));
+    let number = numbers(sentence).last().map(|(_, n)| n.clone());
+    let authority = date_range.map(|r| {
+        let phrase = sentence[..r.start].trim();
+        let mut words: Vec<String> = phrase.split(' ').map(str::to_owned).collect();
+        if let Some(last) = words.last_mut() {
+            // Drop the locative: `департаментінде` → `департаменті`.
+            for loc in ["нде", "нда", "де", "да"] {
+                if let Some(stem) = last.strip_suffix(loc) {
+                    if stem.ends_with(['і', 'ы']) {
+                        *last = stem.to_owned();
+                        break;
+                    }
+                }
+            }
+        }
+        words.join(" ")
+    });
+    let end =
+        verb + "тіркелді".len() + usize::from(text[verb + "тіркелді".len()..].starts_with('.'));
+    Some(Registration {
+        span: start..end,
+        authority: authority.filter(|a| !a.is_empty()),
+        date,
+        number,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(
+        text: &str,
+        expected: &[(
+            &str,
+            Option<&str>,
+            Option<&str>,
+            Option<&str>,
+            Option<&str>,
+            Option<&str>,
+        )],
+    ) {
+        let got: Vec<_> = citations(text)
+            .into_iter()
+            .map(|c| {
+                (
+                    c.act_type.name().to_owned(),
+                    c.issuer.clone(),
+                    c.date.map(|d| d.to_string()),
+                    c.number.clone(),
+                    c.registration_number.clone(),
+                    c.title.map(|r| text[r].to_owned()),
+                )
+            })
+            .collect();
+        let want: Vec<_> = expected
+            .iter()
+            .map(|(t, i, d, n, r, ti)| {
+                (
+                    (*t).to_owned(),
+                    i.map(str::to_owned),
+                    d.map(str::to_owned),
+                    n.map(str::to_owned),
+                    r.map(str::to_owned),
+                    ti.map(str::to_owned),
+                )
+            })
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn header_repeal_and_notes() {
+        check(
+            "Батыс Қазақстан облысы әкімдігінің 2018 жылғы 13 шілдедегі № 164 қаулысы.",
+            &[(
+                "resolution",
+                Some("Батыс Қазақстан облысы әкімдігі"),
+                Some("2018-07-13"),
+                Some("164"),
+                None,
+                None,
+            )],
+        ); // 000:9
+        check(
+            "Күші жойылды - Батыс Қазақстан облысы әкімдігінің 2020 жылғы 1 маусымдағы № 120 қаулысымен",
+            &[("resolution", Some("Батыс Қазақстан облысы әкімдігі"), Some("2020-06-01"), Some("120"), None, None)],
+        ); // 000:11
+        check(
+            "Ескерту. Күші жойылды – Алматы облысы әкімдігінің 31.01.2020 № 35 қаулысымен (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі).",
+            &[("resolution", Some("Алматы облысы әкімдігі"), Some("2020-01-31"), Some("35"), None, None)],
+        ); // 002:10
+    }
+
+    #[test]
+    fn preamble_laws_and_orders() {
+        check(
+            "Қазақстан Республикасының 2001 жылғы 23 қаңтардағы \"Қазақстан Республикасындағы жергілікті мемлекеттік басқару және өзін-өзі басқару туралы\", 2013 жылғы 15 сәуірдегі \"Мемлекеттік көрсетілетін қызметтер туралы\" Заңдарына сәйкес Батыс Қазақстан облысының әкімдігі ҚАУЛЫ ЕТЕДІ:",
+            &[
+                ("law", Some("Қазақстан Республикасы"), Some("2001-01-23"), None, None, Some("Қазақстан Республикасындағы жергілікті мемлекеттік басқару және өзін-өзі басқару туралы")),
+                ("law", Some("Қазақстан Республикасы"), Some("2013-04-15"), None, None, Some("Мемлекеттік көрсетілетін қызметтер туралы")),
+            ],
+        ); // 000:17-21
+        check(
+            "\"Мемлекеттік көрсетілетін қызметтер туралы\" 2013 жылғы 15 сәуірдегі Қазақстан Республикасы Заңының 16-бабының 1-тармағына, \"Қазақстан Республикасы Білім және ғылым министрлігі, жергілікті атқарушы органдар көрсететін \"Үздік педагог\" атағын беру және мемлекеттік орта білім беру мекемелерінің басшылары лауазымдарына орналасу конкурстарына қатысу үшін құжаттарды қабылдау бойынша мемлекеттік қызметтер стандарттарын бекіту туралы\" 2015 жылғы 8 сәуірдегі № 173 Қазақстан Республикасы Білім және ғылым министрінің бұйрығына (Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде № 11058 тіркелген) сәйкес Алматы облысының әкімдігі ҚАУЛЫ ЕТЕДІ:",
+            &[
+                ("law", Some("Қазақстан Республикасы"), Some("2013-04-15"), None, None, Some("Мемлекеттік көрсетілетін қызметтер туралы")),
+                ("order", Some("Қазақстан Республикасы Білім және ғылым министрі"), Some("2015-04-08"), Some("173"), Some("11058"), Some("Қазақстан Республикасы Білім және ғылым министрлігі, жергілікті атқарушы органдар көрсететін \"Үздік педагог\" атағын беру және мемлекеттік орта білім беру мекемелерінің басшылары лауазымдарына орналасу конкурстарына қатысу үшін құжаттарды қабылдау бойынша мемлекеттік қызметтер стандарттарын бекіту туралы")),
+            ],
+        ); // 002:13-22
+    }
+
+    #[test]
+    fn amended_act_with_register_parenthesis() {
+        check(
+            "1. 2015 жылғы 4 тамыздағы №204 \"Әлеуметтік-еңбек саласындағы мемлекеттік көрсетілетін қызметтер регламенттерін бекіту туралы\" (Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде №4030 тіркелген, 2015 жылғы 5 қазанда \"Әділет\" ақпараттық-құқықтық жүйесінде жарияланған) Батыс Қазақстан облысы әкімдігінің қаулысына келесідей өзгерістер енгізілсін:",
+            &[("resolution", Some("Батыс Қазақстан облысы әкімдігі"), Some("2015-08-04"), Some("204"), Some("4030"), Some("Әлеуметтік-еңбек саласындағы мемлекеттік көрсетілетін қызметтер регламенттерін бекіту туралы"))],
+        ); // 004:21-25
+    }
+
+    #[test]
+    fn standard_order_in_a_regulation() {
+        check(
+            "Мемлекеттік көрсетілетін қызмет Батыс Қазақстан облысының аудандары және облыстық маңызы бар қаласының жұмыспен қамту орталықтарымен (бұдан әрі – көрсетілетін қызметті беруші) Қазақстан Республикасы Денсаулық сақтау және әлеуметтік даму министрінің 2015 жылғы 28 сәуірдегі №279 \"Әлеуметтік-еңбек саласындағы мемлекеттік көрсетілетін қызмет стандарттарын бекіту туралы\" (Қазақстан Республикасы Әділет министрлігінде 2015 жылғы 12 маусымда №11342 тіркелді) бұйрығымен бекітілген \"Жұмыссыз азаматтарды тіркеу және есепке қою\" мемлекеттік көрсетілетін қызмет стандартына (бұдан әрі – Стандарт) сәйкес көрсетіледі.",
+            &[("order", Some("Қазақстан Республикасы Денсаулық сақтау және әлеуметтік даму министрі"), Some("2015-04-28"), Some("279"), Some("11342"), Some("Әлеуметтік-еңбек саласындағы мемлекеттік көрсетілетін қызмет стандарттарын бекіту туралы"))],
+        ); // 004:95-103
+    }
+
+    #[test]
+    fn not_citations() {
+        check("осы қаулының 2-қосымшасына сәйкес бекітілсін.", &[]);
+        check("көрсетілген қаулымен бекітілген \"Жұмыссыз азаматтарды тіркеу және есепке қою\" мемлекеттік көрсетілетін қызмет регламенті", &[]);
+        check("Осы қаулы алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі.", &[]);
+    }
+
+    #[test]
+    fn issuers_in_other_forms() {
+        check(
+            "Алматы қаласы әкімдігінің 2019 жылғы 3 наурыздағы № 1/120 қаулысымен",
+            &[(
+                "resolution",
+                Some("Алматы қаласы әкімдігі"),
+                Some("2019-03-03"),
+                Some("1/120"),
+                None,
+                None,
+            )],
+        );
+        check(
+            "Қарасай ауданы мәслихатының 2017 жылғы 20 желтоқсандағы № 25-3 шешімімен",
+            &[(
+                "decision",
+                Some("Қарасай ауданы мәслихаты"),
+                Some("2017-12-20"),
+                Some("25-3"),
+                None,
+                None,
+            )],
+        );
+        assert_eq!(
+            region_of("Қарасай ауданы мәслихаты").as_deref(),
+            Some("Қарасай ауданы")
+        );
+        assert_eq!(
+            region_of("Қазақстан Республикасы Білім және ғылым министрі"),
+            None
+        );
+    }
+
+    #[test]
+    fn registrations() {
+        let r = registration("Батыс Қазақстан облысы әкімдігінің 2018 жылғы 13 шілдедегі № 164 қаулысы. Батыс Қазақстан облысының Әділет департаментінде 2018 жылғы 31 шілдеде № 5309 болып тіркелді. Күші жойылды").unwrap();
+        assert_eq!(
+            r.authority.as_deref(),
+            Some("Батыс Қазақстан облысының Әділет департаменті")
+        );
+        assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("2018-07-31"));
+        assert_eq!(r.number.as_deref(), Some("5309"));
+        let r = registration("Алматы облысы әкімдігінің 2018 жылғы 4 қазандағы № 458 қаулысы. Алматы облысы Әділет департаментінде 2018 жылы 19 қарашада № 4865 болып тіркелді.").unwrap();
+        assert_eq!(
+            r.authority.as_deref(),
+            Some("Алматы облысы Әділет департаменті")
+        );
+        assert_eq!(r.number.as_deref(), Some("4865"));
+    }
+
+    #[test]
+    fn quotes_nest_inside_titles() {
+        let t = "№310 \"Техникалық, кәсіптік және орта білімнен кейінгі білімі бар кадрларды даярлауға арналған мемлекеттік білім беру тапсырысын орналастыру бойынша конкурсқа құжаттарды қабылдау\" мемлекеттік көрсетілетін қызмет регламентін бекіту туралы\" қаулысына";
+        let q = quoted(t);
+        assert_eq!(q.len(), 1);
+        assert!(t[q[0].clone()].ends_with("бекіту туралы\""));
+        let t = "\"Азаматтарға арналған үкімет\" мемлекеттік корпорациясы\" коммерциялық емес";
+        assert_eq!(&t[quoted(t)[0].clone()], "\"Азаматтарға арналған үкімет\"");
+    }
+}

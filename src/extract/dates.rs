@@ -1,0 +1,225 @@
+//! Dates as the acts write them → ISO dates.
+//!
+//! Three formulas: `2018 жылғы 13 шілдедегі` (year, `жылғы`/`жылы`/`жылдың`,
+//! day, month with any case ending: `шілдедегі`, `шілдеде`, `қазанында`),
+//! `01.06.2020`, and the same with the day in quotes (`"13" шілдедегі`).
+//! Months: қаңтар 1, ақпан 2, наурыз 3, сәуір 4, мамыр 5, маусым 6, шілде 7,
+//! тамыз 8, қыркүйек 9, қазан 10, қараша 11, желтоқсан 12.
+//!
+//! ```text
+//! before  "Әділет департаментінде 2018 жылы 19 қарашада № 4865 болып тіркелді"
+//! after   2018-11-19 at bytes 46..78
+//! ```
+
+use std::fmt;
+use std::ops::Range;
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while1};
+use nom::character::complete::{char as ch, digit1, space0, space1};
+use nom::combinator::{opt, verify};
+use nom::{IResult, Parser};
+
+/// A calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+const MONTHS: &[(&str, u8)] = &[
+    ("қаңтар", 1),
+    ("ақпан", 2),
+    ("наурыз", 3),
+    ("сәуір", 4),
+    ("мамыр", 5),
+    ("маусым", 6),
+    ("шілде", 7),
+    ("тамыз", 8),
+    ("қыркүйек", 9),
+    ("қазан", 10),
+    ("қараша", 11),
+    ("желтоқсан", 12),
+];
+
+/// The month of a month word with any case ending.
+pub fn month(word: &str) -> Option<u8> {
+    let lower = word.to_lowercase();
+    MONTHS
+        .iter()
+        .find(|(stem, _)| lower.starts_with(stem))
+        .map(|&(_, m)| m)
+}
+
+fn days_in(year: u16, month: u8) -> u8 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn make(year: &str, month: u8, day: &str) -> Option<Date> {
+    let year: u16 = year.parse().ok()?;
+    let day: u8 = day.parse().ok()?;
+    if !(1900..=2100).contains(&year)
+        || !(1..=12).contains(&month)
+        || day == 0
+        || day > days_in(year, month)
+    {
+        return None;
+    }
+    Some(Date { year, month, day })
+}
+
+fn num(max_len: usize) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |i| verify(digit1, |d: &str| d.len() <= max_len).parse(i)
+}
+
+fn word(i: &str) -> IResult<&str, &str> {
+    take_while1(char::is_alphabetic).parse(i)
+}
+
+/// `2018 жылғы 13 шілдедегі`
+fn verbal(i: &str) -> IResult<&str, Date> {
+    let (i, year) = num(4).parse(i)?;
+    let (i, _) = space1(i)?;
+    let (i, _) = alt((tag("жылғы"), tag("жылдың"), tag("жылы"))).parse(i)?;
+    let (i, _) = space1(i)?;
+    let (i, _) = opt(ch('"')).parse(i)?;
+    let (i, day) = num(2).parse(i)?;
+    let (i, _) = opt(ch('"')).parse(i)?;
+    let (i, _) = space0(i)?;
+    let (rest, m) = word(i)?;
+    match month(m).and_then(|m| make(year, m, day)) {
+        Some(d) => Ok((rest, d)),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        ))),
+    }
+}
+
+/// `01.06.2020`
+fn dotted(i: &str) -> IResult<&str, Date> {
+    let (i, day) = num(2).parse(i)?;
+    let (i, _) = ch('.')(i)?;
+    let (i, month) = num(2).parse(i)?;
+    let (i, _) = ch('.')(i)?;
+    let (rest, year) = verify(digit1, |d: &str| d.len() == 4).parse(i)?;
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    match month.parse::<u8>().ok().and_then(|m| make(year, m, day)) {
+        Some(d) => Ok((rest, d)),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        ))),
+    }
+}
+
+/// A date at the start of `input`.
+pub fn date(input: &str) -> IResult<&str, Date> {
+    alt((verbal, dotted)).parse(input)
+}
+
+/// Every date in `text`, with its byte range.
+pub fn find_all(text: &str) -> Vec<(Range<usize>, Date)> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts_number = bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit());
+        if starts_number {
+            if let Ok((rest, d)) = date(&text[i..]) {
+                let end = text.len() - rest.len();
+                out.push((i..end, d));
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(input: &str, expected: Option<&str>) {
+        let got = date(input).ok().map(|(_, d)| d.to_string());
+        assert_eq!(got.as_deref(), expected, "{input:?}");
+    }
+
+    #[test]
+    fn formulas_from_the_corpus() {
+        check("2018 жылғы 13 шілдедегі", Some("2018-07-13")); // 000:9
+        check("2018 жылы 19 қарашада", Some("2018-11-19")); // 002:7
+        check("2018 жылғы 31 шілдеде", Some("2018-07-31")); // 000:10
+        check("2018 жылғы 04 қазандағы", Some("2018-10-04")); // 002:67
+        check("2015 жылдың 27 қазанында", Some("2015-10-27")); // 002:40
+        check("01.06.2020", Some("2020-06-01")); // 000:13
+        check("14.05.2019", Some("2019-05-14")); // 002:24
+        check("2016 жылғы 15 сәуірдегі", Some("2016-04-15")); // 004:7
+        check("2017 жылғы 28 желтоқсанда", Some("2017-12-28")); // 000:27
+    }
+
+    #[test]
+    fn every_month_with_case_endings() {
+        let cases = [
+            ("қаңтардағы", 1),
+            ("ақпандағы", 2),
+            ("наурыздағы", 3),
+            ("сәуірдегі", 4),
+            ("мамырда", 5),
+            ("маусымдағы", 6),
+            ("шілдедегі", 7),
+            ("тамыздағы", 8),
+            ("қыркүйекте", 9),
+            ("қазанда", 10),
+            ("қарашадағы", 11),
+            ("желтоқсандағы", 12),
+        ];
+        for (w, m) in cases {
+            assert_eq!(month(w), Some(m), "{w}");
+            check(
+                &format!("2020 жылғы 1 {w}"),
+                Some(&format!("2020-{m:02}-01")),
+            );
+        }
+    }
+
+    #[test]
+    fn quoted_day_and_bad_dates() {
+        check("2018 жылғы \"13\" шілдедегі", Some("2018-07-13"));
+        check("2019 жылғы 29 ақпандағы", None);
+        check("2018 жылғы 32 шілдедегі", None);
+        check("31.02.2020", None);
+        check("2018 жылғы 13 минутта", None);
+        check("01.06.20201", None);
+    }
+
+    #[test]
+    fn find_all_gives_ranges() {
+        let text =
+            "Әділет департаментінде 2018 жылы 19 қарашада № 4865 болып тіркелді, 01.06.2020 №";
+        let found = find_all(text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(&text[found[0].0.clone()], "2018 жылы 19 қарашада");
+        assert_eq!(found[1].1.to_string(), "2020-06-01");
+    }
+}

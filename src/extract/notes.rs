@@ -1,0 +1,176 @@
+//! Editorial notes (`Ескерту.`): what changed, where, by which act, from when.
+//!
+//! A note reads `Ескерту. [scope] <kind> – <act> (<entry into force>).`:
+//! kind `Күші жойылды` (repeal) or `өзгеріс(тер) енгізілді` / `жаңа
+//! редакцияда` / `толықтырулар` (amendment); scope as written (`1 - тармаққа`
+//! → `1-тармақ`, `Регламент`) or, when the note names none, taken from where
+//! it stands (see `segment::NoteContext`); the act that made the change; and
+//! the final parenthesis saying when it takes effect.
+//!
+//! ```text
+//! before  "Ескерту. 1 - тармаққа өзгеріс енгізілді – Алматы облысы әкімдігінің 14.05.2019 № 186 қаулысымен (…)"
+//! after   {kind: amendment, scope: "1-тармақ", by: resolution No 186 of 2019-05-14}
+//! ```
+
+use std::ops::Range;
+
+use super::acts::{self, Citation};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteKind {
+    Repeal,
+    Amendment,
+    Other,
+}
+
+impl NoteKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            NoteKind::Repeal => "repeal",
+            NoteKind::Amendment => "amendment",
+            NoteKind::Other => "other",
+        }
+    }
+}
+
+/// A note, with ranges relative to the note's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub kind: NoteKind,
+    /// The scope as the note writes it, normalized (`1-тармақ`).
+    pub scope: Option<String>,
+    pub by: Option<Citation>,
+    /// The entry-into-force clause, inside its parentheses.
+    pub effective: Option<Range<usize>>,
+}
+
+const KINDS: &[(&str, NoteKind)] = &[
+    ("Күші жойылды", NoteKind::Repeal),
+    ("күші жойылды", NoteKind::Repeal),
+    ("өзгерістер енгізілді", NoteKind::Amendment),
+    ("өзгеріс енгізілді", NoteKind::Amendment),
+    ("жаңа редакцияда", NoteKind::Amendment),
+    ("толықтырулар енгізілді", NoteKind::Amendment),
+    ("толықтыру енгізілді", NoteKind::Amendment),
+];
+
+/// `1 - тармаққа` → `1-тармақ`: hyphen spacing closed, dative ending dropped.
+pub fn scope_form(s: &str) -> String {
+    let joined = s
+        .replace(" - ", "-")
+        .replace(" – ", "-")
+        .replace("- ", "-")
+        .replace(" -", "-");
+    let mut words: Vec<String> = joined.split(' ').map(str::to_owned).collect();
+    if let Some(last) = words.last_mut() {
+        for ending in ["ға", "ге", "қа", "ке", "на", "не"] {
+            if let Some(stem) = last.strip_suffix(ending) {
+                if stem.chars().count() >= 3 {
+                    *last = stem.to_owned();
+                    break;
+                }
+            }
+        }
+    }
+    words.join(" ")
+}
+
+pub fn parse(text: &str) -> Note {
+    let body = text
+        .strip_prefix("Ескерту.")
+        .or_else(|| text.strip_prefix("Ескерту:"))
+        .unwrap_or(text);
+    let found = KINDS
+        .iter()
+        .filter_map(|(phrase, kind)| body.find(phrase).map(|at| (at, *kind)))
+        .min_by_key(|(at, _)| *at);
+    let (kind, scope) = match found {
+        Some((at, kind)) => {
+            let s = body[..at].trim();
+            (kind, (!s.is_empty()).then(|| scope_form(s)))
+        }
+        None => (NoteKind::Other, None),
+    };
+    let by = acts::citations(text).into_iter().next();
+    let effective = text.rfind('(').and_then(|open| {
+        let inner = &text[open + 1..];
+        let close = inner.find(')')?;
+        let clause = &inner[..close];
+        (clause.contains("қолданысқа енгізіледі") || clause.contains("күшіне енеді"))
+            .then_some(open + 1..open + 1 + close)
+    });
+    Note {
+        kind,
+        scope,
+        by,
+        effective,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(
+        text: &str,
+        kind: NoteKind,
+        scope: Option<&str>,
+        by_number: Option<&str>,
+        effective_starts: Option<&str>,
+    ) {
+        let n = parse(text);
+        assert_eq!(n.kind, kind);
+        assert_eq!(n.scope.as_deref(), scope);
+        assert_eq!(n.by.as_ref().and_then(|c| c.number.as_deref()), by_number);
+        let eff = n.effective.map(|r| &text[r]);
+        match (eff, effective_starts) {
+            (Some(e), Some(w)) => assert!(e.starts_with(w), "{e}"),
+            (None, None) => {}
+            (e, w) => panic!("effective {e:?}, expected {w:?}"),
+        }
+    }
+
+    #[test]
+    fn notes_from_the_corpus() {
+        check(
+            "Ескерту. Күші жойылды - Батыс Қазақстан облысы әкімдігінің 01.06.2020 № 120 қаулысымен (алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі).",
+            NoteKind::Repeal,
+            None,
+            Some("120"),
+            Some("алғашқы ресми жарияланған күнінен бастап"),
+        ); // 000:13
+        check(
+            "Ескерту. 1 - тармаққа өзгеріс енгізілді – Алматы облысы әкімдігінің 14.05.2019 № 186 қаулысымен (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі).",
+            NoteKind::Amendment,
+            Some("1-тармақ"),
+            Some("186"),
+            Some("алғашқы ресми"),
+        ); // 002:31
+        check(
+            "Ескерту. Регламент күші жойылды – Алматы облысы әкімдігінің 14.05.2019 № 186 қаулысымен (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі).",
+            NoteKind::Repeal,
+            Some("Регламент"),
+            Some("186"),
+            Some("алғашқы"),
+        ); // 002:77
+    }
+
+    #[test]
+    fn new_wording_and_unknown_notes() {
+        check(
+            "Ескерту. 3-қосымша жаңа редакцияда – Алматы облысы әкімдігінің 14.05.2019 № 186 қаулысымен.",
+            NoteKind::Amendment,
+            Some("3-қосымша"),
+            Some("186"),
+            None,
+        );
+        check(
+            "Ескерту. Мәтін түпнұсқада берілген.",
+            NoteKind::Other,
+            None,
+            None,
+            None,
+        );
+    }
+}

@@ -1,0 +1,222 @@
+//! Kazakh number words → integers.
+//!
+//! Durations in the acts repeat their digits in words, `15 (он бес) минут`,
+//! and some give only words, `он жұмыс күні ішінде`. This module reads the
+//! words: units `бір` … `тоғыз`, tens `он` … `тоқсан`, `жүз` (100) and `мың`
+//! (1000), combined as written (`он бес` = 10 + 5, `екі жүз` = 2 × 100).
+//! Case endings on the last word are allowed (`отыз минуттан` has none, but
+//! `онға`, `бесте` do).
+//!
+//! ```text
+//! before  "жиырма бес"
+//! after   25
+//! ```
+
+use nom::branch::alt;
+use nom::bytes::complete::tag;
+use nom::character::complete::space1;
+use nom::combinator::{map, opt};
+use nom::multi::many1;
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+
+const UNITS: &[(&str, u64)] = &[
+    ("бір", 1),
+    ("екі", 2),
+    ("үш", 3),
+    ("төрт", 4),
+    ("бес", 5),
+    ("алты", 6),
+    ("жеті", 7),
+    ("сегіз", 8),
+    ("тоғыз", 9),
+];
+
+const TENS: &[(&str, u64)] = &[
+    ("он", 10),
+    ("жиырма", 20),
+    ("отыз", 30),
+    ("қырық", 40),
+    ("елу", 50),
+    ("алпыс", 60),
+    ("жетпіс", 70),
+    ("сексен", 80),
+    ("тоқсан", 90),
+];
+
+/// The value of one number word, with or without a case ending.
+fn word_value(w: &str) -> Option<u64> {
+    let lower = w.to_lowercase();
+    let exact = UNITS
+        .iter()
+        .chain(TENS)
+        .chain([("жүз", 100), ("мың", 1000)].iter())
+        .find(|(name, _)| *name == lower)
+        .map(|&(_, v)| v);
+    if exact.is_some() {
+        return exact;
+    }
+    // With an ending: the longest word that prefixes it, and the rest is a
+    // plausible suffix (at most four letters, not another number word).
+    UNITS
+        .iter()
+        .chain(TENS)
+        .chain([("жүз", 100), ("мың", 1000)].iter())
+        .filter(|(name, _)| lower.starts_with(name) && lower.len() - name.len() <= 8)
+        .max_by_key(|(name, _)| name.len())
+        .filter(|(name, _)| {
+            let rest = &lower[name.len()..];
+            !rest.is_empty() && rest.chars().count() <= 4 && word_value_exact(rest).is_none()
+        })
+        .map(|&(_, v)| v)
+}
+
+fn word_value_exact(w: &str) -> Option<u64> {
+    UNITS
+        .iter()
+        .chain(TENS)
+        .find(|(name, _)| *name == w)
+        .map(|&(_, v)| v)
+}
+
+fn number_word(input: &str) -> IResult<&str, u64> {
+    let end = input
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(input.len(), |(i, _)| i);
+    if end == 0 {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Alpha,
+        )));
+    }
+    match word_value(&input[..end]) {
+        Some(v) => Ok((&input[end..], v)),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        ))),
+    }
+}
+
+/// Parses a run of number words (`он бес`, `екі жүз жиырма`) at the start
+/// of `input`; returns the rest and the value.
+pub fn number_words(input: &str) -> IResult<&str, u64> {
+    let (rest, first) = number_word(input)?;
+    let (rest, more) = opt(many1(preceded(space1, number_word))).parse(rest)?;
+    let mut words = vec![first];
+    words.extend(more.unwrap_or_default());
+    Ok((rest, combine(&words)))
+}
+
+/// Combines word values: `екі жүз` = 2 × 100, `он бес` = 10 + 5.
+fn combine(words: &[u64]) -> u64 {
+    let mut total = 0u64;
+    let mut current = 0u64;
+    for &w in words {
+        match w {
+            100 | 1000 => {
+                current = current.max(1).saturating_mul(w);
+                if w == 1000 {
+                    total = total.saturating_add(current);
+                    current = 0;
+                }
+            }
+            _ => current = current.saturating_add(w),
+        }
+    }
+    total.saturating_add(current)
+}
+
+/// Parses a decimal number at the start of `input`.
+pub fn digits(input: &str) -> IResult<&str, u64> {
+    map(nom::character::complete::digit1, |d: &str| {
+        d.parse::<u64>().unwrap_or(u64::MAX)
+    })
+    .parse(input)
+}
+
+/// `15 (он бес)`: digits, optionally followed by the same number in words
+/// in brackets. Returns the digit value and the word value when present.
+pub fn digits_and_words(input: &str) -> IResult<&str, (u64, Option<u64>)> {
+    let (rest, d) = digits(input)?;
+    let (rest, w) = opt(preceded(
+        nom::character::complete::space0,
+        nom::sequence::delimited(
+            (tag("("), nom::character::complete::space0),
+            number_words,
+            (nom::character::complete::space0, tag(")")),
+        ),
+    ))
+    .parse(rest)?;
+    Ok((rest, (d, w)))
+}
+
+/// Either digits (with optional words) or words alone.
+pub fn quantity(input: &str) -> IResult<&str, u64> {
+    alt((map(digits_and_words, |(d, _)| d), number_words)).parse(input)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(input: &str, expected: Option<u64>) {
+        let got = number_words(input).ok().map(|(_, v)| v);
+        assert_eq!(got, expected, "{input:?}");
+    }
+
+    #[test]
+    fn units_and_tens_from_the_corpus() {
+        check("бір", Some(1)); // 000:138
+        check("екі", Some(2)); // 000:193
+        check("үш", Some(3)); // 002:152
+        check("төрт", Some(4)); // 002:161
+        check("бес", Some(5)); // 002:157
+        check("алты", Some(6)); // 000:130
+        check("жеті", Some(7)); // 004:965
+        check("сегіз", Some(8)); // 004:1254
+        check("тоғыз", Some(9));
+        check("он", Some(10)); // 000:107
+        check("жиырма", Some(20)); // 002:149
+        check("отыз", Some(30)); // 004:404
+    }
+
+    #[test]
+    fn compounds() {
+        check("он бес", Some(15)); // 000:124
+        check("он жеті", Some(17)); // 004:414
+        check("жиырма бес", Some(25));
+        check("қырық екі", Some(42));
+        check("тоқсан тоғыз", Some(99));
+        check("жүз", Some(100));
+        check("екі жүз жиырма", Some(220));
+        check("мың", Some(1000));
+        check("бір мың тоғыз жүз", Some(1900));
+    }
+
+    #[test]
+    fn case_endings_and_non_numbers() {
+        check("отыз минуттан", Some(30));
+        check("онға", Some(10));
+        check("минут", None);
+        check("оны", Some(10)); // a pronoun looks like a number; callers look for a unit next
+        check("", None);
+    }
+
+    #[test]
+    fn digits_with_words() {
+        assert_eq!(
+            digits_and_words("15 (он бес) минут"),
+            Ok((" минут", (15, Some(15))))
+        );
+        assert_eq!(
+            digits_and_words("2 ( екі ) минут"),
+            Ok((" минут", (2, Some(2))))
+        );
+        assert_eq!(digits_and_words("3 минут"), Ok((" минут", (3, None))));
+        assert_eq!(quantity("он жұмыс"), Ok((" жұмыс", 10)));
+        assert_eq!(digits("99999999999999999999999"), Ok(("", u64::MAX)));
+    }
+}

@@ -1,0 +1,285 @@
+//! Procedure steps: who acts, and what the step results in.
+//!
+//! A step names its actor first, as a genitive chain that ends in a role
+//! noun: `көрсетілетін қызметті берушінің кеңсе қызметкері` ('the provider's
+//! office clerk'), `ауылдық округ әкімі аппаратының маманы`, `Мемлекеттік
+//! корпорацияның қызметкері`. System steps put a label first
+//! (`2) 1-процесс – …`, `5) 1-шарт – …`), nominalized steps put the actor in
+//! the genitive (`Мемлекеттік корпорация қызметкерінің`), and alternatives
+//! are joined by `немесе`. A step that starts with an action
+//! (`құжаттарды қабылдау, тіркеу …`) has no actor. The result is the
+//! `Нәтижесі –` clause, inline or in its own paragraph.
+//!
+//! ```text
+//! before  "2) 1-процесс – Мемлекеттік корпорацияның қызметкері мемлекеттік қызмет көрсету үшін …"
+//! after   actor "Мемлекеттік корпорацияның қызметкері"
+//! ```
+
+use std::ops::Range;
+
+/// Role nouns that end an actor phrase (nominative and genitive).
+const ROLES: &[&str] = &[
+    "қызметкері",
+    "қызметкерінің",
+    "қызметкерлері",
+    "басшысы",
+    "басшысының",
+    "орындаушысы",
+    "орындаушысының",
+    "маманы",
+    "маманының",
+    "мамандары",
+    "әкімі",
+    "әкімінің",
+    "операторы",
+    "операторының",
+    "алушы",
+    "алушының",
+    "беруші",
+    "кеңсесі",
+    "инспекторы",
+    "инспекторының",
+    "хатшысы",
+    "хатшысының",
+    "комиссиясы",
+    "комиссиясының",
+    "директоры",
+    "директорының",
+    "бастығы",
+    "бастығының",
+    "орынбасары",
+    "орынбасарының",
+    "басшысымен",
+    "орындаушысымен",
+    "қызметкерімен",
+    "маманымен",
+    "операторымен",
+    "әкімімен",
+];
+
+/// Words that may not start or sit inside an actor phrase (actions, objects).
+fn is_action_word(w: &str) -> bool {
+    let w = w.trim_matches([',', ';', '.', ':']);
+    w.ends_with("ды") && w.len() > 8 && !w.ends_with("дығы")
+        || w.ends_with("ді") && w.len() > 8
+        || w.ends_with("уы")
+        || w.ends_with("уі")
+        || w.chars().any(|c| c.is_ascii_digit())
+        || w.contains('(')
+        || w.contains('"')
+}
+
+/// Genitive roles of people, who act in nominalized steps.
+const PERSON_GENITIVES: &[&str] = &[
+    "қызметкерінің",
+    "операторының",
+    "басшысының",
+    "орындаушысының",
+    "маманының",
+    "әкімінің",
+    "инспекторының",
+    "хатшысының",
+];
+
+/// A word in an oblique case that a genitive possesses (`құжаттарында`).
+fn possessed(w: &str) -> bool {
+    let w = w.trim_end_matches([',', ';', '.']);
+    ["нда", "нде", "ына", "іне", "ын", "ін", "нан", "нен"]
+        .iter()
+        .any(|e| w.ends_with(e))
+        && w.chars().count() > 4
+}
+
+fn is_genitive(w: &str) -> bool {
+    ["ның", "нің", "дың", "дің", "тың", "тің"]
+        .iter()
+        .any(|e| w.ends_with(e))
+}
+
+/// Strips a step label: `1-процесс – `, `2 шарт - `, `3-шарт – `.
+fn after_label(t: &str) -> usize {
+    let words: Vec<&str> = t.splitn(4, ' ').collect();
+    let is_label = |w: &str| {
+        let core = w
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start_matches('-');
+        core.starts_with("процесс") || core.starts_with("шарт")
+    };
+    let mut offset = 0;
+    let mut k = 0;
+    if words
+        .first()
+        .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        && words.get(1).is_some_and(|w| is_label(w))
+    {
+        offset += words[0].len() + 1 + words[1].len() + 1;
+        k = 2;
+    } else if words
+        .first()
+        .is_some_and(|w| is_label(w) && w.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        offset += words[0].len() + 1;
+        k = 1;
+    }
+    if k > 0 {
+        if let Some(dash) = words.get(k) {
+            if matches!(*dash, "–" | "-" | "—") {
+                offset += dash.len() + 1;
+            }
+        }
+    }
+    offset.min(t.len())
+}
+
+/// The actor of a step: a byte range in `text` (the subpoint text without
+/// its number), or `None` when the step starts with an action.
+pub fn actor(text: &str) -> Option<Range<usize>> {
+    let start = after_label(text);
+    let rest = &text[start..];
+    // Step labels glued to a dash: `4-процесс–ЖТ …`.
+    let mut best: Option<usize> = None;
+    let mut chain_open = false;
+    let mut pos = 0;
+    let words: Vec<&str> = rest.split(' ').collect();
+    for (k, w) in words.iter().enumerate() {
+        if k >= 10 || w.is_empty() {
+            break;
+        }
+        let core = w.trim_end_matches([',', ';', '.', ':']);
+        if k == 0 && !core.chars().next().is_some_and(char::is_alphabetic) {
+            break;
+        }
+        if is_action_word(core) && k > 0 {
+            break;
+        }
+        let end = pos + core.len();
+        if ROLES.contains(&core) {
+            // A genitive role acts only in nominalized steps, and only a
+            // person does (`корпорация қызметкерінің … таңдауы`); the
+            // recipient's genitive is a possessor (`алушының құжаттарында`).
+            let oblique = is_genitive(core) || core.ends_with("мен");
+            if oblique
+                && (!PERSON_GENITIVES.contains(&core) && !core.ends_with("мен")
+                    || possessed(words.get(k + 1).copied().unwrap_or("")))
+            {
+                break;
+            }
+            best = Some(end);
+            chain_open = false;
+            // A nominative role ends the phrase unless a genitive continues
+            // the chain (`әкімі аппаратының маманы`) or an alternative follows
+            // (`басшысы немесе оның орынбасары`).
+            let next = words
+                .get(k + 1)
+                .copied()
+                .unwrap_or("")
+                .trim_end_matches([',', ';', '.', ':']);
+            let chain_goes_on =
+                is_genitive(next) && next.chars().next().is_some_and(char::is_lowercase);
+            if oblique || !chain_goes_on && next != "немесе" {
+                break;
+            }
+            chain_open = chain_goes_on;
+        }
+        if w.len() != core.len() {
+            break; // punctuation ends the phrase
+        }
+        pos += w.len() + 1;
+    }
+    // A role followed by a genitive that leads to no other role was a
+    // modifier (`алушы мәліметтерінің`): no actor.
+    if chain_open {
+        return None;
+    }
+    let end = best?;
+    // Reject phrases that are a bare role without a qualifier (`алушы`).
+    let phrase = &rest[..end];
+    if !phrase.contains(' ') {
+        return None;
+    }
+    Some(start..start + end)
+}
+
+/// The `Нәтижесі –` clause in `text`: the range of what follows the dash,
+/// without the final `;` or `.`.
+pub fn result(text: &str) -> Option<Range<usize>> {
+    let at = text.find("Нәтижесі")?;
+    let after = &text[at + "Нәтижесі".len()..];
+    let skip = after.len() - after.trim_start_matches([' ', '–', '-', '—', ':']).len();
+    let start = at + "Нәтижесі".len() + skip;
+    let mut end = text.len();
+    // An inline result ends at the step's end.
+    while end > start && text[..end].ends_with([';', '.', ' ']) {
+        end -= 1;
+    }
+    (end > start).then_some(start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(text: &str, expected: Option<&str>) {
+        assert_eq!(actor(text).map(|r| &text[r]), expected, "{text:?}");
+    }
+
+    #[test]
+    fn actors_from_the_corpus() {
+        check(
+            "көрсетілетін қызметті берушінің кеңсе қызметкері қажетті құжаттар тапсырылған сәттен бастап 15 (он бес) минут ішінде",
+            Some("көрсетілетін қызметті берушінің кеңсе қызметкері"),
+        ); // 000:123
+        check(
+            "ауылдық округ әкімі аппаратының маманы көрсетілетін қызметті алушы қажетті құжаттарды",
+            Some("ауылдық округ әкімі аппаратының маманы"),
+        ); // 004:952
+        check(
+            "1-процесс – Мемлекеттік корпорацияның қызметкері мемлекеттік қызмет көрсету үшін",
+            Some("Мемлекеттік корпорацияның қызметкері"),
+        ); // 000:194
+        check(
+            "2-процесс – Мемлекеттік корпорация қызметкерінің мемлекеттік көрсетілетін қызметті таңдауы",
+            Some("Мемлекеттік корпорация қызметкерінің"),
+        ); // 004:201
+        check(
+            "көрсетілетін қызметті алушы Стандарттың 1-қосымшасына сәйкес өтінішті",
+            Some("көрсетілетін қызметті алушы"),
+        ); // 000:190
+        check(
+            "көрсетілетін қызметті берушінің бөлім басшысы 3 (үш) сағат ішінде",
+            Some("көрсетілетін қызметті берушінің бөлім басшысы"),
+        ); // 004:2327
+        check(
+            "көрсетілетін қызметті берушінің кеңсе қызметкері;",
+            Some("көрсетілетін қызметті берушінің кеңсе қызметкері"),
+        ); // 000:165
+    }
+
+    #[test]
+    fn steps_without_an_actor() {
+        check("құжаттарды қабылдау, тіркеу және көрсетілетін қызметті берушінің басшысына бұрыштама қоюға жолдау – 20 (жиырма) минут.", None); // 002:148
+        check(
+            "3-процесс – электрондық үкімет шлюзі (бұдан әрі – ЭҮШ) арқылы жеке тұлғалардың",
+            None,
+        ); // 004:208
+        check(
+            "6-процесс – электрондық құжатты ЭҮАШ АЖО-да тіркеу (1 (бір) минут ішінде);",
+            None,
+        ); // 000:233
+    }
+
+    #[test]
+    fn results() {
+        let t = "құжаттарды қабылдау – 20 (жиырма) минут. Нәтижесі - көрсетілетін қызметті берушінің басшысына жолдау;";
+        assert_eq!(
+            result(t).map(|r| &t[r]),
+            Some("көрсетілетін қызметті берушінің басшысына жолдау")
+        ); // 002:149
+        let t = "Нәтижесі – тіркеу журналына жазу;";
+        assert_eq!(result(t).map(|r| &t[r]), Some("тіркеу журналына жазу")); // 004:150
+        let t = "Нәтижесі –хабарламаны береді.";
+        assert_eq!(result(t).map(|r| &t[r]), Some("хабарламаны береді")); // 004:1854
+        assert_eq!(result("жолдайды;"), None);
+    }
+}

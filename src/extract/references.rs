@@ -1,0 +1,111 @@
+//! References: every citation of another act, with the role it plays.
+//!
+//! The role comes from where the citation stands and what the sentence
+//! does with it: the preamble's grounds are `legal_basis`; an act the body
+//! changes or repeals (`… қаулысына мынадай өзгеріс енгізілсін`, `… күші
+//! жойылды деп танылсын`) is `amends`, and so is the approval stub above a
+//! restated regulation when it names that act; the order approving a
+//! service's standard is `standard`; the repeal sentence and a repeal note
+//! about the whole act are `repealed_by`; anything else is `other`.
+//! Citations of the act itself (same number and date) are not references.
+//!
+//! ```text
+//! before  "1. Батыс Қазақстан облысы әкімдігінің 2017 жылғы 5 желтоқсандағы №310 "…" қаулысына (…) мынадай өзгеріс енгізілсін:"
+//! after   {type: resolution, number: "310", role: amends}
+//! ```
+
+use super::acts::Citation;
+
+/// The role of a reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    LegalBasis,
+    Amends,
+    Standard,
+    RepealedBy,
+    Other,
+}
+
+impl Role {
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::LegalBasis => "legal_basis",
+            Role::Amends => "amends",
+            Role::Standard => "standard",
+            Role::RepealedBy => "repealed_by",
+            Role::Other => "other",
+        }
+    }
+}
+
+/// A citation with its role; spans are absolute in the normalized text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    pub citation: Citation,
+    pub role: Role,
+}
+
+/// Verbs of a body point that changes or repeals the act it cites.
+const CHANGES: &[&str] = &[
+    "өзгеріс енгізілсін",
+    "өзгерістер енгізілсін",
+    "өзгерістер мен толықтырулар енгізілсін",
+    "толықтыру енгізілсін",
+    "толықтырулар енгізілсін",
+    "күші жойылды деп танылсын",
+    "жаңа редакцияда жазылсын",
+    "өзгеріс енгізу",
+];
+
+/// The role of a citation in a body point or subpoint `paragraph`.
+pub fn body_role(paragraph: &str, citation_end: usize) -> Role {
+    // `1) Күші жойылды – … қаулысымен`: a repeal note kept in a subpoint.
+    let head = &paragraph[..citation_end.min(paragraph.len())];
+    if head.contains("Күші жойылды") {
+        return Role::Other;
+    }
+    if CHANGES
+        .iter()
+        .any(|c| paragraph[citation_end.min(paragraph.len())..].contains(c))
+    {
+        Role::Amends
+    } else {
+        Role::Other
+    }
+}
+
+/// Whether two citations name the same act.
+pub fn same_act(a: &Citation, b: &Citation) -> bool {
+    a.number.is_some() && a.number == b.number && a.date.is_some() && a.date == b.date
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::acts::citations;
+
+    #[track_caller]
+    fn check(paragraph: &str, expected: &[Role]) {
+        let roles: Vec<Role> = citations(paragraph)
+            .iter()
+            .map(|c| body_role(paragraph, c.span.end))
+            .collect();
+        assert_eq!(roles, expected);
+    }
+
+    #[test]
+    fn body_roles() {
+        check(
+            "1. Батыс Қазақстан облысы әкімдігінің 2017 жылғы 5 желтоқсандағы №310 \"Техникалық құжаттарды қабылдау туралы\" қаулысына (Нормативтік-құқықтық актілерді мемлекеттік тіркеу тізілімінде №4990 болып 2017 жылғы 28 желтоқсанда Қазақстан Республикасы нормативтік құқықтық актілерінің эталондық бақылау банкінде жарияланған) мынадай өзгеріс енгізілсін:",
+            &[Role::Amends],
+        ); // 000:22
+        check(
+            "2. Алматы облысы әкімдігінің \"Білім саласындағы мемлекеттік көрсетілетін қызмет регламенттерін бекіту туралы\" 2015 жылғы 17 шілдедегі № 321 (Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде № 3344 тіркелген, 2015 жылдың 27 қазанында \"Әділет\" ақпараттық-құқықтық жүйесінде жарияланған) қаулысының 1-тармағының 17) және 18) тармақшаларының күші жойылды деп танылсын.",
+            &[Role::Amends],
+        ); // 002:34
+        check(
+            "1) Күші жойылды – Алматы облысы әкімдігінің 14.05.2019 № 186 қаулысымен (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі);",
+            &[Role::Other],
+        ); // 002:24
+    }
+}

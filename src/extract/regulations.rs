@@ -1,0 +1,110 @@
+//! Regulations: annex number, title, service name and the standard they
+//! rest on.
+//!
+//! An annex header gives the number (`… қаулысына 1-қосымша`,
+//! `… бекітілген 2-қосымша`, spaced forms `2 - қосымша`, `3– қосымша`, or no
+//! number: `қаулысына қосымша`). The title is `"<service>" мемлекеттік
+//! көрсетілетін қызмет регламенті`; the service is the quoted name, and when
+//! the name holds quotes of its own without an outer opening quote
+//! (`"Үздік педагог" атағын … қабылдау" мемлекеттік …`), everything up to the
+//! last quote. The standard is the order cited in section 1 as approving
+//! the service's standard (`… бұйрығымен бекітілген "…" мемлекеттік
+//! көрсетілетін қызмет стандартына (бұдан әрі – Стандарт)`).
+//!
+//! ```text
+//! before  "\"Жұмыссыз азаматтарды тіркеу және есепке қою\" мемлекеттік көрсетілетін қызмет регламенті"
+//! after   service "Жұмыссыз азаматтарды тіркеу және есепке қою"
+//! ```
+
+use std::ops::Range;
+
+/// The annex number of a header (`1-қосымша` → "1"), or `None` when the
+/// header has none.
+pub fn annex_number(header: &str) -> Option<String> {
+    let words: Vec<&str> = header.split(' ').collect();
+    let last = *words.last()?;
+    let stem = last.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '–');
+    if stem != "қосымша" {
+        return None;
+    }
+    let digits: String = last.chars().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        return Some(digits);
+    }
+    // `2 - қосымша`, `2- қосымша`, `3– қосымша`
+    let mut k = words.len() - 1;
+    if k > 0 && matches!(words[k - 1], "-" | "–") {
+        k -= 1;
+    }
+    let prev = words.get(k.checked_sub(1)?)?;
+    let prev = prev.trim_end_matches(['-', '–']);
+    (!prev.is_empty() && prev.bytes().all(|b| b.is_ascii_digit())).then(|| prev.to_owned())
+}
+
+/// The service name inside a regulation title, as a byte range.
+pub fn service(title: &str) -> Option<Range<usize>> {
+    let cut = [
+        "мемлекеттік көрсетілетін қызмет",
+        "мемлекеттік қызмет",
+        "қызмет регламенті",
+    ]
+    .iter()
+    .filter_map(|m| title.rfind(m))
+    .min()?;
+    let head = &title[..cut];
+    let last_quote = head.rfind('"')?;
+    let quotes = head[..=last_quote].matches('"').count();
+    let start = if quotes % 2 == 0 && head.starts_with('"') {
+        1
+    } else {
+        0
+    };
+    (last_quote > start).then_some(start..last_quote)
+}
+
+/// Whether a paragraph is the sentence that names the service's standard.
+pub fn names_standard(paragraph: &str) -> bool {
+    (paragraph.contains("стандартына")
+        || paragraph.contains("стандарты (")
+        || paragraph.contains("стандарты ("))
+        || paragraph.contains("Стандарт)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annex_numbers() {
+        assert_eq!(annex_number("2018 жылғы 13 шілдедегі № 164 Батыс Қазақстан облысы әкімдігінің қаулысына қосымша"), None); // 000:51
+        assert_eq!(annex_number("2016 жылғы 15 сәуірдегі №122 Батыс Қазақстан облысы әкімдігінің қаулысына 1-қосымша").as_deref(), Some("1")); // 004:74
+        assert_eq!(annex_number("Алматы облысы әкімдігінің 2018 жылғы 04 қазандағы № 458 қаулысымен бекітілген 2-қосымша").as_deref(), Some("2")); // 002:99
+        assert_eq!(
+            annex_number("регламентіне 2 - қосымша").as_deref(),
+            Some("2")
+        );
+        assert_eq!(
+            annex_number("регламентіне 1- қосымша").as_deref(),
+            Some("1")
+        );
+        assert_eq!(
+            annex_number("регламентіне 3– қосымша").as_deref(),
+            Some("3")
+        );
+        assert_eq!(annex_number("№ 310 қаулысымен бекітілген"), None);
+    }
+
+    #[test]
+    fn services() {
+        let t = "\"Жұмыссыз азаматтарды тіркеу және есепке қою\" мемлекеттік көрсетілетін қызмет регламенті";
+        assert_eq!(
+            &t[service(t).unwrap()],
+            "Жұмыссыз азаматтарды тіркеу және есепке қою"
+        ); // 004:86
+        let t = "\"Үздік педагог\" атағын беру конкурсына қатысу үшін құжаттар қабылдау\" мемлекеттік көрсетілетін қызмет регламенті";
+        assert_eq!(
+            &t[service(t).unwrap()],
+            "\"Үздік педагог\" атағын беру конкурсына қатысу үшін құжаттар қабылдау"
+        ); // 002:72
+    }
+}
