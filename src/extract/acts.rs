@@ -484,6 +484,52 @@ pub fn citations(text: &str) -> Vec<Citation> {
                 None => (None, None),
             },
         };
+        // The citation is the chain of parts that reaches back from the type
+        // word with nothing but spaces and commas between them: a quoted name
+        // earlier in the sentence is not this act's title.
+        let chain_start = {
+            let mut covered: Vec<Range<usize>> = mine.iter().map(|p| p.range()).collect();
+            covered.extend(issuer_range.clone());
+            covered.extend(
+                parens
+                    .iter()
+                    .filter(|p| p.start >= clause && p.end <= type_range.start)
+                    .cloned(),
+            );
+            covered.sort_by_key(|r| std::cmp::Reverse(r.end));
+            let mut cur = type_range.start;
+            for r in covered {
+                if r.end > cur {
+                    cur = cur.min(r.start);
+                    continue;
+                }
+                if text[r.end..cur].chars().all(|c| c == ' ' || c == ',') {
+                    cur = r.start;
+                } else {
+                    break;
+                }
+            }
+            cur
+        };
+        let mine: Vec<&Part> = mine
+            .into_iter()
+            .filter(|p| p.range().start >= chain_start)
+            .collect();
+        if !mine
+            .iter()
+            .any(|p| matches!(p, Part::Date(..) | Part::Number(..)))
+        {
+            continue;
+        }
+        let (issuer_range, issuer) = match issuer_range {
+            Some(r) if r.start >= chain_start => (Some(r), issuer),
+            _ => (None, None),
+        };
+        let first_start = mine
+            .iter()
+            .map(|p| p.range().start)
+            .min()
+            .unwrap_or(type_range.start);
         let span_start = issuer_range
             .as_ref()
             .map_or(first_start, |r| r.start.min(first_start));
@@ -555,33 +601,23 @@ pub fn citations(text: &str) -> Vec<Citation> {
                         .iter()
                         .find(|(r, _)| r.start >= t.end && r.end <= next_title)
                 };
-                let date = if date_first {
+                let paired = if date_first {
                     before().or_else(after)
                 } else {
                     after().or_else(before)
-                }
-                .map(|(_, d)| *d);
+                };
+                let date = paired.map(|(_, d)| *d);
+                let own_start = paired.map_or(t.start, |(r, _)| r.start.min(t.start));
+                let own_end = paired.map_or(t.end, |(r, _)| r.end.max(t.end));
                 let start = if k == 0 {
-                    span_start
+                    span_start.min(own_start)
                 } else {
-                    prev_title.max(
-                        t.start.min(
-                            dates_here
-                                .iter()
-                                .find(|(r, _)| r.start >= prev_title && r.end <= t.start)
-                                .map_or(t.start, |(r, _)| r.start),
-                        ),
-                    )
+                    own_start
                 };
                 let end = if k + 1 == titles_here.len() {
                     type_range.end
                 } else {
-                    next_title.min(
-                        dates_here
-                            .iter()
-                            .find(|(r, _)| r.start >= t.end && r.end <= next_title)
-                            .map_or(t.end, |(r, _)| r.end),
-                    )
+                    own_end
                 };
                 out.push(Citation {
                     span: start..end,

@@ -382,7 +382,8 @@ pub fn extract_segments(n: &Normalized, seg: &Segments) -> Extraction {
                         refs.push(Reference { citation: c, role });
                     }
                 }
-                points.push(point(text, p, &mut x.warnings, true, line_of));
+                // Section 1 holds general provisions, not steps: no actors there.
+                points.push(point(text, p, &mut x.warnings, si > 0, line_of));
             }
             link_results(text, &mut points);
             sections.push(crate::extract::Section {

@@ -84,9 +84,11 @@ const PERSON_GENITIVES: &[&str] = &[
 /// A word in an oblique case that a genitive possesses (`құжаттарында`).
 fn possessed(w: &str) -> bool {
     let w = w.trim_end_matches([',', ';', '.']);
-    ["нда", "нде", "ына", "іне", "ын", "ін", "нан", "нен"]
-        .iter()
-        .any(|e| w.ends_with(e))
+    [
+        "нда", "нде", "ына", "іне", "нан", "нен", "-мен", "-пен", "-бен",
+    ]
+    .iter()
+    .any(|e| w.ends_with(e))
         && w.chars().count() > 4
 }
 
