@@ -27,12 +27,26 @@ struct Cli {
 enum Command {
     /// Print the normalized text, one paragraph per line.
     Normalize(NormalizeArgs),
+    /// Normalize and extract many documents in parallel into OUT_DIR.
+    Batch(BatchArgs),
     /// Print the extraction as JSON (the contract of extract-schema.md).
     Extract(ExtractArgs),
     /// Print the JSON Schema (draft 2020-12) of the extraction.
     Schema,
     /// Compare the extraction of each corpus document with its fixture.
     Check(CheckArgs),
+    /// Write about N MB of generated documents (renumbered, redated corpus acts) into DIR.
+    GenCorpus {
+        /// Megabytes to write.
+        #[arg(long, default_value_t = 100.0)]
+        mb: f64,
+        /// The output directory.
+        #[arg(short = 'o', long = "out")]
+        out: PathBuf,
+        /// Seed of the generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Print a vocabulary listing built from the undamaged lines of FILES
     /// (the format of data/vocab.txt).
     #[command(hide = true)]
@@ -60,13 +74,54 @@ struct NormalizeArgs {
     input: InputArgs,
 }
 
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum FormatArg {
+    Json,
+    Jsonl,
+}
+
+#[derive(Args, Debug)]
+struct BatchArgs {
+    /// Files and directories (walked recursively), or `-` to read a list of paths from standard input.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// The output directory.
+    #[arg(short = 'o', long = "out", value_name = "OUT_DIR")]
+    out: PathBuf,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long)]
+    jobs: Option<usize>,
+    /// One JSON file per document, or one documents.jsonl.
+    #[arg(long, value_enum, default_value = "json")]
+    format: FormatArg,
+    /// Skip documents whose output exists for the same source (SHA-256).
+    #[arg(long)]
+    resume: bool,
+    /// Hide the progress bar (a one-line summary is still printed).
+    #[arg(short, long)]
+    quiet: bool,
+    /// File-name pattern for documents in directories.
+    #[arg(long, default_value = "*.txt")]
+    glob: String,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
 #[derive(Args, Debug)]
 struct ExtractArgs {
     /// The document, or `-` for standard input.
-    file: PathBuf,
+    #[arg(required_unless_present = "jsonl")]
+    file: Option<PathBuf>,
     /// One line instead of pretty-printed JSON.
     #[arg(long)]
     compact: bool,
+    /// Stream mode: read `{"id": …, "text": …}` lines from standard input and
+    /// write one `{"id": …, "result": …}` or `{"id": …, "error": …}` line each, in order.
+    #[arg(long, conflicts_with = "file")]
+    jsonl: bool,
+    /// Worker threads for --jsonl (default: all cores).
+    #[arg(short = 'j', long)]
+    jobs: Option<usize>,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -86,6 +141,16 @@ pub fn run() -> Result<ExitCode, Error> {
     match cli.command {
         Command::Normalize(args) => cmd_normalize(&args),
         Command::Extract(args) => cmd_extract(&args),
+        Command::Batch(args) => cmd_batch(&args),
+        Command::GenCorpus { mb, out, seed } => {
+            let (docs, bytes) = kazlex::gen::corpus(&out, mb, seed)?;
+            eprintln!(
+                "kazlex: wrote {docs} documents, {:.1} MB, into {}",
+                bytes as f64 / 1e6,
+                out.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Schema => {
             std::io::stdout()
                 .lock()
@@ -270,8 +335,20 @@ fn cmd_segments(file: &Path) -> Result<ExitCode, Error> {
 }
 
 fn cmd_extract(args: &ExtractArgs) -> Result<ExitCode, Error> {
-    let source = read_source(&args.file, args.input.max_bytes)?;
-    let label = args.file.to_string_lossy();
+    let Some(file) = &args.file else {
+        let stdin = std::io::stdin();
+        let stdout = std::io::stdout();
+        let jobs = args.jobs.unwrap_or_else(default_jobs);
+        kazlex::stream::run(
+            std::io::BufReader::new(stdin),
+            std::io::BufWriter::new(stdout.lock()),
+            jobs,
+            args.input.max_bytes,
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let source = read_source(file, args.input.max_bytes)?;
+    let label = file.to_string_lossy();
     let processed = kazlex::process(&label, &source);
     let json = if args.compact {
         serde_json::to_string(&processed.document)
@@ -293,6 +370,120 @@ fn cmd_check(args: &CheckArgs) -> Result<ExitCode, Error> {
     out.write_all(report.render().as_bytes())
         .map_err(stdout_error)?;
     Ok(if report.failed() == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+}
+
+/// The progress bar: documents, MB/s, ETA and failures, on stderr.
+struct Bar {
+    bar: indicatif::ProgressBar,
+    failed: std::sync::atomic::AtomicU64,
+    bytes: std::sync::atomic::AtomicU64,
+    started: std::time::Instant,
+}
+
+impl kazlex::batch::Progress for Bar {
+    fn start(&self, documents: u64, _bytes: u64) {
+        self.bar.set_length(documents);
+    }
+    fn advance(&self, bytes: u64, failed: bool) {
+        use std::sync::atomic::Ordering;
+        let total = self.bytes.fetch_add(bytes, Ordering::Relaxed) + bytes;
+        let f = self.failed.fetch_add(u64::from(failed), Ordering::Relaxed) + u64::from(failed);
+        let secs = self.started.elapsed().as_secs_f64().max(1e-6);
+        self.bar
+            .set_message(format!("{:.1} MB/s, {f} failed", total as f64 / 1e6 / secs));
+        self.bar.inc(1);
+    }
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+fn cmd_batch(args: &BatchArgs) -> Result<ExitCode, Error> {
+    use std::io::IsTerminal;
+    let mut inputs = Vec::new();
+    let mut listed = Vec::new();
+    for p in &args.inputs {
+        if p == Path::new("-") {
+            let mut text = String::new();
+            std::io::stdin()
+                .lock()
+                .read_to_string(&mut text)
+                .map_err(|e| Error::io("<stdin>", e))?;
+            listed.extend(
+                text.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(PathBuf::from),
+            );
+        } else {
+            inputs.push(p.clone());
+        }
+    }
+    let opts = kazlex::batch::Options {
+        inputs,
+        listed,
+        out_dir: args.out.clone(),
+        jobs: args.jobs.unwrap_or_else(default_jobs),
+        format: match args.format {
+            FormatArg::Json => kazlex::batch::Format::Json,
+            FormatArg::Jsonl => kazlex::batch::Format::Jsonl,
+        },
+        resume: args.resume,
+        glob: args.glob.clone(),
+        max_bytes: args.input.max_bytes,
+    };
+    let visible = !args.quiet && std::io::stderr().is_terminal();
+    let bar = indicatif::ProgressBar::with_draw_target(
+        None,
+        if visible {
+            indicatif::ProgressDrawTarget::stderr()
+        } else {
+            indicatif::ProgressDrawTarget::hidden()
+        },
+    );
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} docs  {msg}  ETA {eta}")
+    {
+        bar.set_style(style);
+    }
+    let progress = Bar {
+        bar,
+        failed: Default::default(),
+        bytes: Default::default(),
+        started: std::time::Instant::now(),
+    };
+    let summary = kazlex::batch::run(&opts, &progress)?;
+    eprintln!(
+        "kazlex: {} documents: {} succeeded ({} resumed), {} failed, {} with warnings; {:.1} MB in {:.2} s ({:.1} MB/s); output in {}",
+        summary.documents,
+        summary.succeeded,
+        summary.skipped,
+        summary.failed,
+        summary.with_warnings,
+        summary.bytes as f64 / 1e6,
+        summary.seconds,
+        summary.mb_per_s(),
+        args.out.display()
+    );
+    for f in summary.failures.iter().take(10) {
+        eprintln!("kazlex: failed: {}: {}", f.path, f.message);
+    }
+    if summary.failures.len() > 10 {
+        eprintln!(
+            "kazlex: … and {} more in {}",
+            summary.failures.len() - 10,
+            args.out.join("failures.jsonl").display()
+        );
+    }
+    Ok(if summary.failed == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

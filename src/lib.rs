@@ -6,6 +6,7 @@
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod batch;
 pub mod decode;
 pub mod diagnostic;
 pub mod error;
@@ -16,8 +17,10 @@ pub use error::{Error, NotText};
 pub use normalize::{normalize, normalize_with, Normalized, Repair, RepairCounts, RepairKind};
 pub mod extract;
 pub mod fixtures;
+pub mod gen;
 pub mod model;
 pub mod segment;
+pub mod stream;
 
 use std::path::Path;
 

@@ -438,13 +438,6 @@ pub fn citations(text: &str) -> Vec<Citation> {
         {
             continue;
         }
-        // Parts must be close: no sentence or clause break between the
-        // first part and the type word, other than inside titles and parens.
-        let first_start = mine
-            .iter()
-            .map(|p| p.range().start)
-            .min()
-            .unwrap_or(type_range.start);
         // A citation needs a date or a number (a title alone is a name).
         if !mine
             .iter()

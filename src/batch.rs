@@ -1,0 +1,663 @@
+//! Corpus batches: many documents, in parallel, resumable, observable.
+//!
+//! [`run`] finds the inputs (files, directories walked recursively with a
+//! name pattern, or a list of paths), then processes them on a pool of
+//! `jobs` workers. Each worker reads, normalizes and extracts one document
+//! into its own buffer; a single writer puts results in input order:
+//!
+//! * `json`: one `OUT_DIR/<relative path>.json` per document;
+//! * `jsonl`: `OUT_DIR/documents.jsonl`, one object per line, in input order.
+//!
+//! Every output file is written atomically (a temporary file in the same
+//! directory, then a rename), so a killed run never leaves a half-written
+//! file and never loses an earlier one. `failures.jsonl` records each
+//! document that failed (path, error kind, message) and `summary.json` the
+//! counts, bytes, time, throughput and repair totals. With `--resume`,
+//! documents whose output exists and records the same source SHA-256 are
+//! skipped, and the run ends with exactly the output of an uninterrupted
+//! one. Workers claim documents in order and may run at most a small window
+//! ahead of the writer, so memory stays bounded by the window, not the
+//! corpus.
+//!
+//! ```text
+//! before  kazlex batch corpus -o out
+//! after   out/000_e8b092f41b6b2e75.json … out/failures.jsonl out/summary.json
+//! ```
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs::{self, File};
+use std::io::{BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{mpsc, Condvar, Mutex};
+use std::time::Instant;
+
+use serde_json::{json, Value};
+
+use crate::error::Error;
+use crate::normalize::RepairCounts;
+
+/// How results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Jsonl,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+        }
+    }
+}
+
+/// What to run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub inputs: Vec<PathBuf>,
+    /// Paths read from standard input (`-`), one per line.
+    pub listed: Vec<PathBuf>,
+    pub out_dir: PathBuf,
+    pub jobs: usize,
+    pub format: Format,
+    pub resume: bool,
+    /// File-name pattern for directories (`*` and `?`).
+    pub glob: String,
+    pub max_bytes: u64,
+}
+
+/// Observes a batch (the CLI draws a progress bar with it).
+pub trait Progress: Sync {
+    fn start(&self, _documents: u64, _bytes: u64) {}
+    fn advance(&self, _bytes: u64, _failed: bool) {}
+    fn finish(&self) {}
+}
+
+/// A progress observer that does nothing.
+pub struct Silent;
+impl Progress for Silent {}
+
+/// One document that failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub path: String,
+    pub kind: String,
+    pub message: String,
+}
+
+/// What a batch did.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    pub documents: u64,
+    pub succeeded: u64,
+    pub failed: u64,
+    pub with_warnings: u64,
+    pub skipped: u64,
+    pub bytes: u64,
+    pub seconds: f64,
+    pub repairs: RepairCounts,
+    pub failures: Vec<Failure>,
+}
+
+impl Summary {
+    pub fn mb_per_s(&self) -> f64 {
+        if self.seconds > 0.0 {
+            self.bytes as f64 / 1e6 / self.seconds
+        } else {
+            0.0
+        }
+    }
+}
+
+/// A simple file-name pattern: `*` any run, `?` one character.
+pub fn glob_match(pattern: &str, name: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let n: Vec<char> = name.chars().collect();
+    let (mut pi, mut ni) = (0, 0);
+    let (mut star, mut mark) = (None, 0);
+    while ni < n.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == n[ni]) {
+            pi += 1;
+            ni += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some(pi);
+            mark = ni;
+            pi += 1;
+        } else if let Some(s) = star {
+            pi = s + 1;
+            mark += 1;
+            ni = mark;
+        } else {
+            return false;
+        }
+    }
+    while pi < p.len() && p[pi] == '*' {
+        pi += 1;
+    }
+    pi == p.len()
+}
+
+/// An input document and the name of its output.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub path: PathBuf,
+    /// Output name relative to OUT_DIR, without extension.
+    pub name: String,
+}
+
+fn walk(dir: &Path, root: &Path, glob: &str, out: &mut Vec<Input>) -> Result<(), Error> {
+    let entries = fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            walk(&p, root, glob, out)?;
+        } else if p
+            .file_name()
+            .is_some_and(|n| glob_match(glob, &n.to_string_lossy()))
+        {
+            let rel = p.strip_prefix(root).unwrap_or(&p).with_extension("");
+            out.push(Input {
+                name: rel.to_string_lossy().replace('\\', "/"),
+                path: p,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Finds the documents of a batch, in a deterministic order.
+pub fn collect_inputs(opts: &Options) -> Result<Vec<Input>, Error> {
+    let mut out = Vec::new();
+    for p in &opts.inputs {
+        let meta = fs::metadata(p).map_err(|e| Error::io(p, e))?;
+        if meta.is_dir() {
+            walk(p, p, &opts.glob, &mut out)?;
+        } else {
+            out.push(Input {
+                name: p
+                    .file_stem()
+                    .map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned()),
+                path: p.clone(),
+            });
+        }
+    }
+    for p in &opts.listed {
+        // Listed paths are taken as given; a missing one becomes a failure.
+        out.push(Input {
+            name: p
+                .file_stem()
+                .map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned()),
+            path: p.clone(),
+        });
+    }
+    // Names must be unique: a repeated one gets a suffix.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for input in &mut out {
+        let n = seen.entry(input.name.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            input.name = format!("{}~{}", input.name, n);
+        }
+    }
+    Ok(out)
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same
+/// directory, flushed, then renamed over the target.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let name = path
+        .file_name()
+        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| -> std::io::Result<()> {
+        let mut f = File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = fs::remove_file(&tmp);
+        return Err(Error::io(path, e));
+    }
+    Ok(())
+}
+
+/// The result of one document.
+enum Outcome {
+    Done {
+        json: Vec<u8>,
+        bytes: u64,
+        warnings: bool,
+        repairs: RepairCounts,
+    },
+    Skipped {
+        bytes: u64,
+    },
+    Failed {
+        failure: Failure,
+        bytes: u64,
+    },
+}
+
+fn process_one(input: &Input, opts: &Options, resumed: &HashMap<String, String>) -> Outcome {
+    let label = input.path.to_string_lossy().into_owned();
+    let source = match crate::decode::read_file(&input.path, opts.max_bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            return Outcome::Failed {
+                failure: Failure {
+                    path: label,
+                    kind: e.kind().to_owned(),
+                    message: e.to_string(),
+                },
+                bytes: 0,
+            }
+        }
+    };
+    if resumed.get(&label).is_some_and(|sha| *sha == source.sha256) {
+        return Outcome::Skipped {
+            bytes: source.bytes,
+        };
+    }
+    let processed = crate::process(&label, &source);
+    let json = match opts.format {
+        Format::Json => serde_json::to_vec_pretty(&processed.document),
+        Format::Jsonl => serde_json::to_vec(&processed.document),
+    };
+    match json {
+        Ok(json) => Outcome::Done {
+            json,
+            bytes: source.bytes,
+            warnings: !processed.document.warnings.is_empty(),
+            repairs: processed.normalized.counts,
+        },
+        Err(e) => Outcome::Failed {
+            failure: Failure {
+                path: label,
+                kind: "serialize".into(),
+                message: e.to_string(),
+            },
+            bytes: source.bytes,
+        },
+    }
+}
+
+/// Source path → SHA-256 of outputs already written (for `--resume`).
+fn resumable_json(inputs: &[Input], out_dir: &Path) -> HashMap<String, String> {
+    let mut done = HashMap::new();
+    for input in inputs {
+        let out = out_dir.join(format!("{}.json", input.name));
+        let Ok(text) = fs::read_to_string(&out) else {
+            continue;
+        };
+        let Ok(v) = serde_json::from_str::<Value>(&text) else {
+            continue;
+        };
+        let path = v.pointer("/source/path").and_then(Value::as_str);
+        let sha = v.pointer("/source/sha256").and_then(Value::as_str);
+        if let (Some(p), Some(s)) = (path, sha) {
+            if p == input.path.to_string_lossy() {
+                done.insert(p.to_owned(), s.to_owned());
+            }
+        }
+    }
+    done
+}
+
+const PARTIAL: &str = ".documents.jsonl.partial";
+
+/// Reads the complete lines of a partial JSONL file: the source path and
+/// SHA-256 of each, and the byte length of the valid prefix.
+fn resumable_jsonl(partial: &Path) -> (HashMap<String, String>, u64) {
+    let mut done = HashMap::new();
+    let Ok(f) = File::open(partial) else {
+        return (done, 0);
+    };
+    let mut reader = BufReader::new(f);
+    let mut valid = 0u64;
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => {
+                if line.last() != Some(&b'\n') {
+                    break; // a torn last line
+                }
+                let Ok(v) = serde_json::from_slice::<Value>(&line) else {
+                    break;
+                };
+                let path = v.pointer("/source/path").and_then(Value::as_str);
+                let sha = v.pointer("/source/sha256").and_then(Value::as_str);
+                match (path, sha) {
+                    (Some(p), Some(s)) => {
+                        done.insert(p.to_owned(), s.to_owned());
+                        valid += n as u64;
+                    }
+                    _ => break,
+                }
+            }
+        }
+    }
+    (done, valid)
+}
+
+/// Runs a batch.
+pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Summary, Error> {
+    let started = Instant::now();
+    let inputs = collect_inputs(opts)?;
+    fs::create_dir_all(&opts.out_dir).map_err(|e| Error::io(&opts.out_dir, e))?;
+    // Fail early, with a clear message, when the output directory is not writable.
+    write_atomic(&opts.out_dir.join(".kazlex-write-test"), b"ok")?;
+    let _ = fs::remove_file(opts.out_dir.join(".kazlex-write-test"));
+
+    let partial_path = opts.out_dir.join(PARTIAL);
+    let (resumed, partial_valid) = match (opts.resume, opts.format) {
+        (false, _) => (HashMap::new(), 0),
+        (true, Format::Json) => (resumable_json(&inputs, &opts.out_dir), 0),
+        (true, Format::Jsonl) => resumable_jsonl(&partial_path),
+    };
+    let total_bytes: u64 = inputs
+        .iter()
+        .map(|i| fs::metadata(&i.path).map_or(0, |m| m.len()))
+        .sum();
+    progress.start(inputs.len() as u64, total_bytes);
+
+    // The JSONL writer appends to the partial file (kept from a resumed run).
+    let mut partial = match opts.format {
+        Format::Jsonl => {
+            let mut f = fs::OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .read(true)
+                .write(true)
+                .open(&partial_path)
+                .map_err(|e| Error::io(&partial_path, e))?;
+            f.set_len(partial_valid)
+                .map_err(|e| Error::io(&partial_path, e))?;
+            f.seek(SeekFrom::End(0))
+                .map_err(|e| Error::io(&partial_path, e))?;
+            Some(BufWriter::new(f))
+        }
+        Format::Json => None,
+    };
+
+    let mut summary = Summary {
+        documents: inputs.len() as u64,
+        ..Summary::default()
+    };
+    let mut fatal: Option<Error> = None;
+    let stop = AtomicBool::new(false);
+    let bytes_done = AtomicU64::new(0);
+
+    let jobs = opts.jobs.max(1);
+    let window = jobs * 4;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start {jobs} worker threads: {e}")))?;
+
+    // Work claiming: the next index, bounded by the writer's position.
+    struct Claim {
+        next: usize,
+        written: usize,
+    }
+    let claim = Mutex::new(Claim {
+        next: 0,
+        written: 0,
+    });
+    let room = Condvar::new();
+    let (tx, rx) = mpsc::sync_channel::<(usize, Outcome)>(window);
+
+    pool.in_place_scope(|scope| {
+        for _ in 0..jobs {
+            let tx = tx.clone();
+            let (claim, room, inputs, resumed, stop) = (&claim, &room, &inputs, &resumed, &stop);
+            scope.spawn(move |_| loop {
+                let i = {
+                    let Ok(mut c) = claim.lock() else { return };
+                    while c.next >= c.written + window && !stop.load(Ordering::Relaxed) {
+                        c = match room.wait(c) {
+                            Ok(c) => c,
+                            Err(_) => return,
+                        };
+                    }
+                    if c.next >= inputs.len() || stop.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    c.next += 1;
+                    c.next - 1
+                };
+                let outcome = process_one(&inputs[i], opts, resumed);
+                if tx.send((i, outcome)).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(tx);
+        // The writer: results in input order.
+        let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
+        let mut next_write = 0usize;
+        for (i, outcome) in rx.iter() {
+            pending.insert(i, outcome);
+            while let Some(outcome) = pending.remove(&next_write) {
+                if fatal.is_none() {
+                    if let Err(e) = write_outcome(
+                        &inputs[next_write],
+                        outcome,
+                        opts,
+                        &mut partial,
+                        &mut summary,
+                        progress,
+                        &bytes_done,
+                    ) {
+                        fatal = Some(e);
+                        stop.store(true, Ordering::Relaxed);
+                    }
+                }
+                next_write += 1;
+                if let Ok(mut c) = claim.lock() {
+                    c.written = next_write;
+                }
+                room.notify_all();
+            }
+        }
+    });
+    if let Some(e) = fatal {
+        progress.finish();
+        return Err(e);
+    }
+
+    // Finish the JSONL file: the partial file becomes documents.jsonl.
+    if let Some(mut w) = partial.take() {
+        w.flush().map_err(|e| Error::io(&partial_path, e))?;
+        let f = w
+            .into_inner()
+            .map_err(|e| Error::io(&partial_path, e.into_error()))?;
+        f.sync_all().map_err(|e| Error::io(&partial_path, e))?;
+        drop(f);
+        finish_jsonl(
+            &partial_path,
+            &opts.out_dir.join("documents.jsonl"),
+            &inputs,
+        )?;
+    }
+
+    summary.seconds = started.elapsed().as_secs_f64();
+    let failures: String = summary
+        .failures
+        .iter()
+        .map(|f| json!({"path": f.path, "kind": f.kind, "message": f.message}).to_string() + "\n")
+        .collect();
+    write_atomic(&opts.out_dir.join("failures.jsonl"), failures.as_bytes())?;
+    let summary_json = summary_json(&summary, opts);
+    write_atomic(&opts.out_dir.join("summary.json"), summary_json.as_bytes())?;
+    progress.finish();
+    Ok(summary)
+}
+
+fn write_outcome(
+    input: &Input,
+    outcome: Outcome,
+    opts: &Options,
+    partial: &mut Option<BufWriter<File>>,
+    summary: &mut Summary,
+    progress: &dyn Progress,
+    bytes_done: &AtomicU64,
+) -> Result<(), Error> {
+    match outcome {
+        Outcome::Done {
+            json,
+            bytes,
+            warnings,
+            repairs,
+        } => {
+            match (opts.format, partial.as_mut()) {
+                (Format::Jsonl, Some(w)) => {
+                    let path = opts.out_dir.join(PARTIAL);
+                    w.write_all(&json).map_err(|e| Error::io(&path, e))?;
+                    w.write_all(b"\n").map_err(|e| Error::io(&path, e))?;
+                }
+                _ => {
+                    let out = opts.out_dir.join(format!("{}.json", input.name));
+                    let mut bytes_out = json;
+                    bytes_out.push(b'\n');
+                    write_atomic(&out, &bytes_out)?;
+                }
+            }
+            summary.succeeded += 1;
+            summary.bytes += bytes;
+            summary.with_warnings += u64::from(warnings);
+            summary.repairs.accumulate(&repairs);
+            bytes_done.fetch_add(bytes, Ordering::Relaxed);
+            progress.advance(bytes, false);
+        }
+        Outcome::Skipped { bytes } => {
+            summary.succeeded += 1;
+            summary.skipped += 1;
+            progress.advance(bytes, false);
+        }
+        Outcome::Failed { failure, bytes } => {
+            summary.failed += 1;
+            summary.bytes += bytes;
+            summary.failures.push(failure);
+            progress.advance(bytes, true);
+        }
+    }
+    Ok(())
+}
+
+/// Renames the partial JSONL file into place, in input order. Lines kept
+/// from an earlier run come first; if a retried document now succeeded out
+/// of order, the lines are reordered by input position.
+fn finish_jsonl(partial: &Path, target: &Path, inputs: &[Input]) -> Result<(), Error> {
+    let order: HashMap<String, usize> = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (x.path.to_string_lossy().into_owned(), i))
+        .collect();
+    let f = File::open(partial).map_err(|e| Error::io(partial, e))?;
+    let mut reader = BufReader::new(f);
+    let mut index: Vec<(usize, u64, usize)> = Vec::new();
+    let mut offset = 0u64;
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        let n = reader
+            .read_until(b'\n', &mut line)
+            .map_err(|e| Error::io(partial, e))?;
+        if n == 0 {
+            break;
+        }
+        let pos = serde_json::from_slice::<Value>(&line)
+            .ok()
+            .and_then(|v| {
+                v.pointer("/source/path")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+            })
+            .and_then(|p| order.get(&p).copied())
+            .unwrap_or(usize::MAX);
+        index.push((pos, offset, n));
+        offset += n as u64;
+    }
+    let sorted = index.windows(2).all(|w| w[0].0 <= w[1].0);
+    if sorted {
+        fs::rename(partial, target).map_err(|e| Error::io(target, e))?;
+        return Ok(());
+    }
+    index.sort_by_key(|&(pos, _, _)| pos);
+    let mut src = File::open(partial).map_err(|e| Error::io(partial, e))?;
+    let tmp = target.with_extension("jsonl.tmp");
+    {
+        let mut out = BufWriter::new(File::create(&tmp).map_err(|e| Error::io(&tmp, e))?);
+        let mut buf = Vec::new();
+        for (_, off, len) in index {
+            buf.resize(len, 0);
+            src.seek(SeekFrom::Start(off))
+                .map_err(|e| Error::io(partial, e))?;
+            src.read_exact(&mut buf)
+                .map_err(|e| Error::io(partial, e))?;
+            out.write_all(&buf).map_err(|e| Error::io(&tmp, e))?;
+        }
+        out.flush().map_err(|e| Error::io(&tmp, e))?;
+    }
+    fs::rename(&tmp, target).map_err(|e| Error::io(target, e))?;
+    let _ = fs::remove_file(partial);
+    Ok(())
+}
+
+fn summary_json(s: &Summary, opts: &Options) -> String {
+    let r = &s.repairs;
+    let v = json!({
+        "kazlex_version": env!("CARGO_PKG_VERSION"),
+        "documents": s.documents,
+        "succeeded": s.succeeded,
+        "failed": s.failed,
+        "with_warnings": s.with_warnings,
+        "skipped_resumed": s.skipped,
+        "bytes": s.bytes,
+        "wall_seconds": (s.seconds * 1000.0).round() / 1000.0,
+        "mb_per_s": (s.mb_per_s() * 100.0).round() / 100.0,
+        "repairs": {
+            "letter_spaced_lines": r.letter_spaced_lines + r.split_word_lines,
+            "moved_link_texts": r.moved_link_texts,
+            "joined_lines": r.joined_lines,
+            "dehyphenated": r.dehyphenated,
+            "homoglyphs": r.homoglyphs,
+            "page_breaks": r.page_breaks,
+        },
+        "options": {
+            "inputs": opts.inputs.iter().map(|p| p.to_string_lossy().into_owned()).collect::<Vec<_>>(),
+            "listed_inputs": opts.listed.len(),
+            "jobs": opts.jobs,
+            "format": opts.format.name(),
+            "resume": opts.resume,
+            "glob": opts.glob,
+            "max_bytes": opts.max_bytes,
+        },
+    });
+    serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("*.txt", "000_e8b092f41b6b2e75.txt"));
+        assert!(!glob_match("*.txt", "notes.md"));
+        assert!(glob_match("0??_*.txt", "004_x.txt"));
+        assert!(glob_match("*", ""));
+        assert!(!glob_match("a*b", "ac"));
+    }
+}
