@@ -205,6 +205,22 @@ pub fn collect_inputs(opts: &Options) -> Result<Vec<Input>, Error> {
     Ok(out)
 }
 
+/// Removes `.<name>.<pid>.tmp` files that a killed run left in `dir`.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.filter_map(Result::ok) {
+        let p = e.path();
+        let name = e.file_name().to_string_lossy().into_owned();
+        if p.is_dir() {
+            remove_stale_temporaries(&p);
+        } else if name.starts_with('.') && name.ends_with(".tmp") {
+            let _ = fs::remove_file(&p);
+        }
+    }
+}
+
 /// Writes `bytes` to `path` atomically: a temporary file in the same
 /// directory, flushed, then renamed over the target.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
@@ -355,6 +371,8 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Summary, Error> {
     let started = Instant::now();
     let inputs = collect_inputs(opts)?;
     fs::create_dir_all(&opts.out_dir).map_err(|e| Error::io(&opts.out_dir, e))?;
+    // A killed run may have left temporary files (never outputs): clear them.
+    remove_stale_temporaries(&opts.out_dir);
     // Fail early, with a clear message, when the output directory is not writable.
     write_atomic(&opts.out_dir.join(".kazlex-write-test"), b"ok")?;
     let _ = fs::remove_file(opts.out_dir.join(".kazlex-write-test"));

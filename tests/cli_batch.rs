@@ -1,0 +1,301 @@
+//! `kazlex batch` and `kazlex extract --jsonl` as users run them.
+
+mod common;
+
+use std::path::Path;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn kazlex() -> Command {
+    Command::cargo_bin("kazlex").expect("the kazlex binary is built")
+}
+
+fn corpus_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+fn read_json(p: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+}
+
+#[test]
+fn batch_on_the_corpus_writes_one_file_per_document() {
+    let out = tempfile::tempdir().unwrap();
+    kazlex()
+        .args(["batch", "--quiet", "-o"])
+        .arg(out.path())
+        .arg(corpus_dir())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("3 documents: 3 succeeded"));
+    for stem in common::CORPUS {
+        let doc = read_json(&out.path().join(format!("{stem}.json")));
+        assert_eq!(doc["schema_version"], 1);
+        assert_eq!(doc["status"], "repealed");
+    }
+    let doc = read_json(&out.path().join("004_e9cea40fad9b84a2.json"));
+    assert_eq!(doc["act"]["number"], "122");
+    assert_eq!(doc["regulations"].as_array().unwrap().len(), 9);
+    let summary = read_json(&out.path().join("summary.json"));
+    assert_eq!(summary["documents"], 3);
+    assert_eq!(summary["succeeded"], 3);
+    assert_eq!(summary["failed"], 0);
+    assert_eq!(summary["bytes"], 255_215);
+    assert_eq!(summary["repairs"]["moved_link_texts"], 13 + 8 + 85);
+    assert_eq!(
+        std::fs::read_to_string(out.path().join("failures.jsonl")).unwrap(),
+        ""
+    );
+}
+
+#[test]
+fn jsonl_format_keeps_input_order() {
+    let out = tempfile::tempdir().unwrap();
+    kazlex()
+        .args(["batch", "--quiet", "--format", "jsonl", "-j", "2", "-o"])
+        .arg(out.path())
+        .arg(corpus_dir())
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(out.path().join("documents.jsonl")).unwrap();
+    let paths: Vec<String> = text
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["source"]["path"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(paths.len(), 3);
+    for (p, stem) in paths.iter().zip(common::CORPUS) {
+        assert!(p.ends_with(&format!("{stem}.txt")), "{p}");
+    }
+}
+
+#[test]
+fn a_bad_file_is_recorded_and_the_rest_are_written() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        common::corpus_path("002_c1cbb27e839fa933"),
+        dir.path().join("a.txt"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b.txt"), b"%PDF-1.7\n%binary").unwrap();
+    std::fs::copy(
+        common::corpus_path("000_e8b092f41b6b2e75"),
+        dir.path().join("c.txt"),
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    kazlex()
+        .args(["batch", "--quiet", "-o"])
+        .arg(out.path())
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("b.txt"))
+        .stderr(predicate::str::contains("PDF"));
+    assert!(out.path().join("a.json").exists());
+    assert!(out.path().join("c.json").exists());
+    assert!(!out.path().join("b.json").exists());
+    let failures = std::fs::read_to_string(out.path().join("failures.jsonl")).unwrap();
+    let record: Value = serde_json::from_str(failures.lines().next().unwrap()).unwrap();
+    assert_eq!(record["kind"], "not_text_pdf");
+    assert!(record["path"].as_str().unwrap().ends_with("b.txt"));
+}
+
+#[test]
+fn paths_from_standard_input_and_missing_ones() {
+    let out = tempfile::tempdir().unwrap();
+    let list = format!(
+        "{}\n{}\n",
+        common::corpus_path("000_e8b092f41b6b2e75").display(),
+        "/no/such/document.txt"
+    );
+    kazlex()
+        .args(["batch", "--quiet", "-o"])
+        .arg(out.path())
+        .arg("-")
+        .write_stdin(list)
+        .assert()
+        .code(1);
+    let failures = std::fs::read_to_string(out.path().join("failures.jsonl")).unwrap();
+    assert!(failures.contains("\"kind\":\"not_found\""), "{failures}");
+    assert!(out.path().join("000_e8b092f41b6b2e75.json").exists());
+}
+
+#[test]
+fn an_output_directory_that_cannot_be_made_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, "not a directory").unwrap();
+    kazlex()
+        .args(["batch", "--quiet", "-o"])
+        .arg(blocker.join("out"))
+        .arg(corpus_dir())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("file/out"));
+}
+
+fn generate(dir: &Path, mb: &str) {
+    kazlex()
+        .args(["gen-corpus", "--mb", mb, "--seed", "3", "-o"])
+        .arg(dir)
+        .assert()
+        .success();
+}
+
+fn outputs(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            let n = p.file_name().unwrap().to_string_lossy().into_owned();
+            n != "summary.json" && !n.starts_with('.')
+        })
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Kills a batch with SIGKILL once it has written some outputs, resumes it,
+/// and compares with an uninterrupted run.
+fn kill_and_resume(format: &str) {
+    let input = tempfile::tempdir().unwrap();
+    generate(input.path(), "12");
+    let clean = tempfile::tempdir().unwrap();
+    kazlex()
+        .args(["batch", "--quiet", "-j", "2", "--format", format, "-o"])
+        .arg(clean.path())
+        .arg(input.path())
+        .assert()
+        .success();
+
+    let out = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("kazlex");
+    let mut child = std::process::Command::new(bin)
+        .args(["batch", "--quiet", "-j", "1", "--format", format, "-o"])
+        .arg(out.path())
+        .arg(input.path())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait for some progress, then kill without warning.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let progressed = |p: &Path| -> bool {
+        match format {
+            "jsonl" => std::fs::metadata(p.join(".documents.jsonl.partial"))
+                .is_ok_and(|m| m.len() > 200_000),
+            _ => std::fs::read_dir(p).map(|d| d.count()).unwrap_or(0) > 8,
+        }
+    };
+    while !progressed(out.path()) && Instant::now() < deadline {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let partial_count = std::fs::read_dir(out.path()).unwrap().count();
+    assert!(
+        partial_count > 0,
+        "the run was killed before it wrote anything"
+    );
+    assert!(
+        !out.path().join("summary.json").exists(),
+        "the run finished before it could be killed; the test needs a larger corpus"
+    );
+
+    kazlex()
+        .args([
+            "batch", "--quiet", "--resume", "-j", "2", "--format", format, "-o",
+        ])
+        .arg(out.path())
+        .arg(input.path())
+        .assert()
+        .success();
+    assert_eq!(outputs(out.path()), outputs(clean.path()));
+    let summary = read_json(&out.path().join("summary.json"));
+    assert_eq!(summary["failed"], 0);
+    // No temporary files are left behind.
+    assert!(std::fs::read_dir(out.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .all(|e| !e.file_name().to_string_lossy().ends_with(".tmp")));
+}
+
+#[test]
+fn killed_and_resumed_json_batch_equals_an_uninterrupted_one() {
+    kill_and_resume("json");
+}
+
+#[test]
+fn killed_and_resumed_jsonl_batch_equals_an_uninterrupted_one() {
+    kill_and_resume("jsonl");
+}
+
+#[test]
+fn resume_skips_documents_already_done() {
+    let out = tempfile::tempdir().unwrap();
+    for _ in 0..2 {
+        kazlex()
+            .args(["batch", "--quiet", "--resume", "-o"])
+            .arg(out.path())
+            .arg(corpus_dir())
+            .assert()
+            .success();
+    }
+    let summary = read_json(&out.path().join("summary.json"));
+    assert_eq!(summary["skipped_resumed"], 3);
+}
+
+#[test]
+fn stream_mode_answers_each_line_in_order() {
+    let doc = common::corpus_text("000_e8b092f41b6b2e75");
+    let mut input = String::new();
+    for i in 0..6 {
+        if i == 3 {
+            input.push_str("not json\n");
+            continue;
+        }
+        input.push_str(&serde_json::json!({"id": format!("d{i}"), "text": doc}).to_string());
+        input.push('\n');
+    }
+    input.push_str("{\"id\": 7}\n");
+    let out = kazlex()
+        .args(["extract", "--jsonl", "-j", "2"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let lines: Vec<Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 7);
+    for (i, l) in lines.iter().enumerate().take(3) {
+        assert_eq!(l["id"], format!("d{i}"));
+        assert_eq!(l["result"]["act"]["number"], "164");
+    }
+    assert!(lines[3]["error"].as_str().unwrap().contains("line 4"));
+    assert_eq!(lines[4]["id"], "d4");
+    assert_eq!(lines[6]["id"], 7);
+    assert!(lines[6]["error"].as_str().unwrap().contains("text"));
+}
