@@ -7,6 +7,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod batch;
+pub mod chars;
 pub mod decode;
 pub mod diagnostic;
 pub mod error;

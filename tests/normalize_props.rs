@@ -69,6 +69,8 @@ const PIECES: &[&str] = &[
     "\u{a0}",
     "\u{200b}",
     "а",
+    "б",
+    "в",
     "A",
     "x",
     "сондай-",
@@ -83,7 +85,7 @@ fn doc() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(512), ..ProptestConfig::default() })]
 
     #[test]
     fn idempotent_on_generated_documents(input in doc()) {

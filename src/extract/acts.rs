@@ -146,7 +146,7 @@ fn is_opening_quote(text: &str, i: usize) -> bool {
     let prev = text[..i].chars().next_back();
     let next = text[i + 1..].chars().next();
     prev.is_none_or(|p| p == ' ' || p == '(' || p == '«' || p == '"' || p == '–' || p == '-')
-        && next.is_some_and(|n| n.is_alphanumeric() || n == '"' || n == '«')
+        && next.is_some_and(|n| crate::chars::is_alnum(n) || n == '"' || n == '«')
 }
 
 /// Quoted titles in `text` (ranges include the quotes). An opening quote
@@ -663,7 +663,7 @@ fn clause_start(
         let at = from + i;
         let before: Vec<char> = text[..at].chars().rev().take(2).collect();
         let word_end = before.first().is_some_and(|c| c.is_lowercase())
-            && before.get(1).is_some_and(|c| c.is_alphabetic());
+            && before.get(1).is_some_and(|c| crate::chars::is_letter(*c));
         if word_end && !inside(at) {
             start = at + 2;
         }

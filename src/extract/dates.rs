@@ -85,7 +85,7 @@ fn num(max_len: usize) -> impl Fn(&str) -> IResult<&str, &str> {
 }
 
 fn word(i: &str) -> IResult<&str, &str> {
-    take_while1(char::is_alphabetic).parse(i)
+    take_while1(crate::chars::is_letter).parse(i)
 }
 
 /// `2018 жылғы 13 шілдедегі`

@@ -160,7 +160,7 @@ pub fn find_all(text: &str) -> Vec<Duration> {
             .next_back()
             .is_none_or(|p| matches!(p, ' ' | '(' | '-' | '–'));
         let c = text[pos..].chars().next().unwrap_or(' ');
-        if at_word && (c.is_ascii_digit() || c.is_alphabetic()) {
+        if at_word && (c.is_ascii_digit() || crate::chars::is_letter(c)) {
             if let Some((value, words, mut unit, len)) = phrase(&text[pos..]) {
                 let mut start = pos;
                 if let Some(cal) = calendar_before(text, pos) {

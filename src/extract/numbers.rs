@@ -82,7 +82,7 @@ fn word_value_exact(w: &str) -> Option<u64> {
 fn number_word(input: &str) -> IResult<&str, u64> {
     let end = input
         .char_indices()
-        .find(|&(_, c)| !c.is_alphabetic())
+        .find(|&(_, c)| !crate::chars::is_letter(c))
         .map_or(input.len(), |(i, _)| i);
     if end == 0 {
         return Err(nom::Err::Error(nom::error::Error::new(

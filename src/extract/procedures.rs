@@ -148,7 +148,7 @@ pub fn actor(text: &str) -> Option<Range<usize>> {
             break;
         }
         let core = w.trim_end_matches([',', ';', '.', ':']);
-        if k == 0 && !core.chars().next().is_some_and(char::is_alphabetic) {
+        if k == 0 && !core.chars().next().is_some_and(crate::chars::is_letter) {
             break;
         }
         if is_action_word(core) && k > 0 {

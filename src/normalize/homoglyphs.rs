@@ -64,7 +64,7 @@ pub fn repair(line: &mut MappedLine<'_>) -> u32 {
         }
     };
     for (i, c) in text.char_indices() {
-        if c.is_alphabetic() {
+        if crate::chars::is_letter(c) {
             if word_start.is_none() {
                 word_start = Some(i);
                 has_cyr = false;

@@ -17,7 +17,7 @@ use super::mapped::{MapBuilder, MappedLine};
 use super::vocab::{core, Evidence};
 
 fn letters(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(char::is_alphabetic)
+    !s.is_empty() && s.chars().all(crate::chars::is_letter)
 }
 
 /// Repairs one line; returns the number of hyphens fixed.
@@ -39,7 +39,7 @@ pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
         .collect();
     for (k, &(at, t)) in toks.iter().enumerate() {
         let c = core(t);
-        let c_at = at + (t.len() - t.trim_start_matches(['"', '(']).len());
+        let c_at = at + (c.as_ptr() as usize - t.as_ptr() as usize);
         // `сондай- ақ`
         if let Some(stem) = c.strip_suffix('-') {
             if let Some(&(next_at, next)) = toks.get(k + 1) {
@@ -56,6 +56,11 @@ pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
         }
         // `автомат-тандырылған`
         if let Some((a, b)) = c.split_once('-') {
+            // A compound the genre uses (`іс-қимыл`) is settled without
+            // scanning the document.
+            if ev.bundled_word(c) > ev.bundled_word(&format!("{a}{b}")) {
+                continue;
+            }
             if letters(a)
                 && letters(b)
                 && b.chars().next().is_some_and(char::is_lowercase)

@@ -104,7 +104,7 @@ fn ends_annex(t: &str) -> bool {
 
 fn is_opener(t: &str) -> bool {
     let mut cs = t.chars();
-    (cs.next() == Some('"') && cs.next().is_some_and(char::is_alphabetic))
+    (cs.next() == Some('"') && cs.next().is_some_and(crate::chars::is_letter))
         || is_heading(t)
         || is_status(t)
 }
@@ -367,22 +367,25 @@ fn join_rule(prev: &str, next: &str, ev: &Evidence<'_>) -> (&'static str, bool) 
     if next.starts_with('"') {
         let after = next[1..].chars().next();
         // `"` + letter opens a quotation: space before it. Otherwise it closes one.
-        if !after.is_some_and(char::is_alphanumeric) {
+        if !after.is_some_and(crate::chars::is_alnum) {
             return ("", false);
         }
         return (" ", false);
     }
     if let Some(stem) = prev.strip_suffix('-') {
         let before = stem.chars().next_back();
-        let next_letter = next.chars().next().is_some_and(char::is_alphabetic);
+        let next_letter = next.chars().next().is_some_and(crate::chars::is_letter);
         match before {
             Some(c) if c.is_ascii_digit() && next_letter => return ("", false),
-            Some(c) if c.is_alphabetic() && next_letter => {
+            Some(c) if crate::chars::is_letter(c) && next_letter => {
                 let word = stem
-                    .rsplit(|c: char| !c.is_alphabetic())
+                    .rsplit(|c: char| !crate::chars::is_letter(c))
                     .next()
                     .unwrap_or(stem);
-                let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+                let next_word: String = next
+                    .chars()
+                    .take_while(|c| crate::chars::is_letter(*c))
+                    .collect();
                 let joined = format!("{word}{next_word}");
                 let hyphenated = format!("{word}-{next_word}");
                 let drop = ev.word(&joined) > 0 && ev.word(&hyphenated) == 0;

@@ -23,38 +23,60 @@ pub fn is_letter_spaced(text: &str) -> bool {
     let mut letters = 0usize;
     let mut wide_piece = false;
     let mut multi_piece_word = false;
-    for word in words(text) {
-        let mut n = 0;
-        for piece in word.split(' ') {
-            let mut alnum = 0;
-            for c in piece.chars() {
-                if c.is_alphanumeric() {
-                    alnum += 1;
-                    if alnum > 1 {
-                        return false;
-                    }
-                    if c.is_alphabetic() {
-                        letters += 1;
-                    }
-                }
-            }
-            wide_piece |= piece.chars().count() > 1;
-            n += 1;
+    let mut alnum_anywhere = false;
+    // One pass over the characters: a piece ends at a space, a word at two.
+    let mut alnum_in_piece = 0;
+    let mut chars_in_piece = 0;
+    let mut pieces_in_word = 0;
+    let mut spaces = 0;
+    let mut end_piece = |alnum: &mut usize, chars: &mut usize, in_word: &mut usize| {
+        if *chars > 0 {
+            pieces += 1;
+            *in_word += 1;
+            wide_piece |= *chars > 1;
         }
-        pieces += n;
-        multi_piece_word |= n >= 2;
+        *alnum = 0;
+        *chars = 0;
+    };
+    for c in text.chars() {
+        if c == ' ' {
+            if spaces == 0 {
+                end_piece(
+                    &mut alnum_in_piece,
+                    &mut chars_in_piece,
+                    &mut pieces_in_word,
+                );
+            }
+            spaces += 1;
+            if spaces == 2 {
+                multi_piece_word |= pieces_in_word >= 2;
+                pieces_in_word = 0;
+            }
+            continue;
+        }
+        spaces = 0;
+        chars_in_piece += 1;
+        if crate::chars::is_alnum(c) {
+            alnum_anywhere = true;
+            alnum_in_piece += 1;
+            if alnum_in_piece > 1 {
+                return false;
+            }
+            if crate::chars::is_letter(c) {
+                letters += 1;
+            }
+        }
     }
+    end_piece(
+        &mut alnum_in_piece,
+        &mut chars_in_piece,
+        &mut pieces_in_word,
+    );
+    multi_piece_word |= pieces_in_word >= 2;
     // Letters, or a spaced-out run of punctuation alone (`) .`, 004:1762).
     let spaced_letters = pieces >= 3 && letters >= 3;
-    let spaced_punctuation = pieces >= 2 && !wide_piece && !text.chars().any(char::is_alphanumeric);
+    let spaced_punctuation = pieces >= 2 && !wide_piece && !alnum_anywhere;
     (spaced_letters || spaced_punctuation) && multi_piece_word
-}
-
-/// Words of a letter-spaced line: runs separated by two or more spaces.
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split("  ")
-        .map(|w| w.trim_matches(' '))
-        .filter(|w| !w.is_empty())
 }
 
 /// Decodes a letter-spaced line. Call only when [`is_letter_spaced`] holds.

@@ -43,7 +43,7 @@ use crate::diagnostic::Diagnostic;
 use layout::Prepared;
 use lines::LineKind;
 use mapped::{MappedLine, OffsetMap, Seg};
-use vocab::{Evidence, Vocab};
+use vocab::{DocVocab, Evidence};
 
 pub use layout::{Paragraph, ParagraphKind};
 
@@ -296,12 +296,16 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
     for raw in raw_lines {
         let mut log = LineLog::default();
         let mut line = MappedLine::borrowed(raw.text, raw.text_start as u32);
-        log.homoglyphs = homoglyphs::repair(&mut line);
-        let letter_spaced = letter_spacing::is_letter_spaced(line.as_str());
+        // Flat text (one paragraph per line) has been normalized already or
+        // never had a layout: single letters in it are words, not spacing.
+        let letter_spaced = !flat && letter_spacing::is_letter_spaced(line.as_str());
         if letter_spaced {
             line = letter_spacing::decode(&line);
             log.letter_spaced = true;
         }
+        // After decoding, so that a Latin letter spaced apart from its
+        // Cyrillic word is seen inside it.
+        log.homoglyphs = homoglyphs::repair(&mut line);
         logs.push(log);
         prepared.push(Prepared {
             raw,
@@ -311,13 +315,14 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
     }
 
     // Step 5: the document's vocabulary.
-    let mut doc_vocab = Vocab::default();
-    for (p, log) in prepared.iter().zip(&logs) {
-        if is_clean(p, log) {
-            doc_vocab.add_line(p.text.as_str());
-        }
-    }
-    let ev = Evidence::new(&doc_vocab, options.bundled_vocabulary);
+    let clean: Vec<&str> = prepared
+        .iter()
+        .zip(&logs)
+        .filter(|(p, log)| is_clean(p, log))
+        .map(|(p, _)| p.raw.text)
+        .collect();
+    let doc_vocab = DocVocab::lazy(clean);
+    let ev = Evidence::lazy(&doc_vocab, options.bundled_vocabulary);
 
     // Steps 6-8: repairs on evidence.
     for (p, log) in prepared.iter_mut().zip(logs.iter_mut()) {
@@ -327,10 +332,19 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
         {
             log.split_words = true;
         }
+        if flat {
+            // Normalized text is a fixed point: repairs that weigh evidence
+            // would weigh the text they produced themselves.
+            continue;
+        }
         log.inline_hyphens = inline_hyphens::repair(&mut p.text, &ev);
         if p.raw.kind != LineKind::Lead1 {
             let outcome = moved_links::repair(&mut p.text, false, &ev);
             log.moved = outcome.moved;
+            if outcome.moved > 0 {
+                // A run cut off a glued token can make a new mixed-script word.
+                log.homoglyphs += homoglyphs::repair(&mut p.text);
+            }
             for w in outcome.warnings {
                 diagnostics.push(Diagnostic::warning(Some(p.raw.no), w));
             }
@@ -338,11 +352,14 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
     }
     let roles = layout::plan(&prepared, flat);
     for i in 0..prepared.len() {
-        if prepared[i].raw.kind == LineKind::Lead1 {
-            let gap = !flat && layout::lead_gap(&prepared, &roles, i);
+        if prepared[i].raw.kind == LineKind::Lead1 && !flat {
+            let gap = layout::lead_gap(&prepared, &roles, i);
             let p = &mut prepared[i];
             let outcome = moved_links::repair(&mut p.text, gap, &ev);
             logs[i].moved = outcome.moved;
+            if outcome.moved > 0 {
+                logs[i].homoglyphs += homoglyphs::repair(&mut p.text);
+            }
             for w in outcome.warnings {
                 diagnostics.push(Diagnostic::warning(Some(p.raw.no), w));
             }
@@ -532,7 +549,11 @@ fn warn_unrepaired(
             let at = pos;
             pos += tok.len() + 1;
             let word = vocab::core(tok);
-            if word.chars().count() >= 14 && word.chars().all(char::is_alphabetic) {
+            // Fourteen Cyrillic letters take at least 28 bytes.
+            if word.len() >= 28
+                && word.chars().count() >= 14
+                && word.chars().all(crate::chars::is_letter)
+            {
                 if let Some(split) = glued_split(word, ev) {
                     diagnostics.push(Diagnostic::warning(
                         line_of(at),
@@ -542,6 +563,9 @@ fn warn_unrepaired(
                         ),
                     ));
                 }
+            }
+            if !tok.contains(['(', ')']) {
+                continue;
             }
             if let Some(k) = paren_glue(tok) {
                 diagnostics.push(Diagnostic::warning(
@@ -571,10 +595,10 @@ fn glued_split(word: &str, ev: &Evidence<'_>) -> Option<String> {
 fn paren_glue(tok: &str) -> Option<&'static str> {
     let cs: Vec<char> = tok.chars().collect();
     for w in cs.windows(2) {
-        if w[0].is_alphabetic() && w[1] == '(' {
+        if crate::chars::is_letter(w[0]) && w[1] == '(' {
             return Some("before");
         }
-        if w[0] == ')' && w[1].is_alphabetic() {
+        if w[0] == ')' && crate::chars::is_letter(w[1]) {
             return Some("after");
         }
     }

@@ -104,7 +104,7 @@ fn is_noun(t: &str) -> bool {
     let Some(first) = t.chars().next() else {
         return false;
     };
-    if !first.is_lowercase() || !t.chars().all(|c| c.is_alphabetic() || c == '-') {
+    if !first.is_lowercase() || !t.chars().all(|c| crate::chars::is_letter(c) || c == '-') {
         return false;
     }
     STEMS.iter().any(|s| t.starts_with(s)) && !NOT_STEMS.iter().any(|s| t.starts_with(s))
@@ -237,7 +237,9 @@ fn glue_split(t: &str, ev: &Evidence<'_>, next_is_formula2: bool) -> Option<(usi
     for w in chars.windows(2) {
         let (_, a) = w[0];
         let (j, b) = w[1];
-        if a.is_alphabetic() && (b.is_ascii_digit() || b == '№') && anchor_like(classify(&t[j..]))
+        if crate::chars::is_letter(a)
+            && (b.is_ascii_digit() || b == '№')
+            && anchor_like(classify(&t[j..]))
         {
             return Some((j, true));
         }
@@ -301,6 +303,34 @@ fn wants_reference(word: &str) -> bool {
         .any(|s| w.starts_with(s))
 }
 
+/// A cheap test that rules out most lines: no double space, no space
+/// before `,` or `:`, no line-initial `,`/`:` and no tail glued after
+/// punctuation or to a word in the last token.
+fn may_hold_a_gap(text: &str) -> bool {
+    let b = text.as_bytes();
+    if memchr::memmem::find(b, b"  ").is_some()
+        || memchr::memmem::find(b, b" ,").is_some()
+        || memchr::memmem::find(b, b" :").is_some()
+        || text.starts_with([',', ':'])
+    {
+        return true;
+    }
+    // A glued tail without a gap is only reported; look at the last token.
+    let last = text.rsplit(' ').next().unwrap_or("");
+    let mut prev: Option<char> = None;
+    for c in last.chars() {
+        if let Some(p) = prev {
+            let after_punct = matches!(p, '.' | ';' | ':') && crate::chars::is_alnum(c);
+            let letter_digit = crate::chars::is_letter(p) && (c.is_ascii_digit() || c == '№');
+            if after_punct || letter_digit {
+                return true;
+            }
+        }
+        prev = Some(c);
+    }
+    false
+}
+
 /// A reference that is always numbered, found without its number: a point
 /// or section, or an annex of the Standard or the Regulation.
 fn lost_number(before: &str, noun: &str) -> bool {
@@ -315,6 +345,9 @@ fn lost_number(before: &str, noun: &str) -> bool {
 /// a gap (the caller knows the line continues a body paragraph).
 pub fn repair(line: &mut MappedLine<'_>, lead_gap: bool, ev: &Evidence<'_>) -> Outcome {
     let mut out = Outcome::default();
+    if !lead_gap && !may_hold_a_gap(line.as_str()) {
+        return out;
+    }
     let text = line.as_str().to_owned();
     let mut spans = spans_of(&text);
     let n = spans.len();

@@ -25,7 +25,7 @@ use super::vocab::Evidence;
 const FRAGMENTS: &[&str] = &["і", "ін", "ік", "іл", "іг", "ір"];
 
 fn is_cyrillic_letter(c: char) -> bool {
-    matches!(c, '\u{0400}'..='\u{04FF}') && c.is_alphabetic()
+    matches!(c, '\u{0400}'..='\u{04FF}') && crate::chars::is_letter(c)
 }
 
 fn single_letter(t: &str) -> bool {
@@ -61,11 +61,12 @@ fn joins_signal(p: &str, t: &str) -> bool {
         (Some('('), _) => true,
         (_, Some(')')) => true,
         (Some(a), Some('-'))
-            if a.is_alphanumeric() && t.chars().nth(1).is_some_and(char::is_alphabetic) =>
+            if crate::chars::is_alnum(a)
+                && t.chars().nth(1).is_some_and(crate::chars::is_letter) =>
         {
             true
         }
-        (Some('-'), Some(b)) if b.is_alphabetic() && p.chars().count() > 1 => true,
+        (Some('-'), Some(b)) if crate::chars::is_letter(b) && p.chars().count() > 1 => true,
         _ => single_letter(p) && t_first.is_some_and(|c| is_cyrillic_letter(c) && c.is_lowercase()),
     }
 }
@@ -96,11 +97,12 @@ fn should_join(p: &str, t: &str, ev: &Evidence<'_>) -> bool {
         // `іс -қимылдарының`, `1 -қосымшасында`; but not `әрі -стандартына`,
         // where a moved reference is glued to a dash.
         (Some(a), Some('-'))
-            if a.is_alphanumeric() && t.chars().nth(1).is_some_and(char::is_alphanumeric) =>
+            if crate::chars::is_alnum(a)
+                && t.chars().nth(1).is_some_and(crate::chars::is_alnum) =>
         {
             return a.is_ascii_digit() || !super::moved_links::is_reference_noun(&t[1..])
         }
-        (Some('-'), Some(b)) if b.is_alphabetic() => return true,
+        (Some('-'), Some(b)) if crate::chars::is_letter(b) => return true,
         _ => {}
     }
     let (Some(a), Some(b)) = (p_last, t_first) else {

@@ -59,14 +59,55 @@ fn class(c: char) -> Class {
         '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => Class::Space,
         '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}' => Class::Drop,
         c if c < '\u{300}' => Class::Keep,
+        // Cyrillic letters (the bulk of the text) are never combining marks.
+        '\u{400}'..='\u{482}' | '\u{48a}'..='\u{4ff}' | '–' | '№' => Class::Keep,
         c if is_combining_mark(c) => Class::Combining,
         _ => Class::Keep,
     }
 }
 
 /// Unifies `input`. Returns the text, its map back to `input` and what changed.
+/// Bytes that can start a character [`class`] does not keep: ASCII
+/// controls, the lead bytes of U+0080..U+00BF (no-break space, soft hyphen),
+/// combining marks (U+0300..U+036F) and U+2000..U+206F/U+3000/U+FEFF, and
+/// the Cyrillic combining marks. Text without them is kept as it is.
+fn may_need_work(input: &str) -> bool {
+    let b = input.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        match x {
+            b'\n' | 0x20..=0x7E => {}
+            0..=0x1F | 0x7F | 0xC2 | 0xCC | 0xCD | 0xE3 | 0xEF => return true,
+            0xD2 => {
+                if b.get(i + 1).is_some_and(|&n| (0x83..=0x89).contains(&n)) {
+                    return true;
+                }
+            }
+            0xE2 => {
+                // U+2000..U+206F are E2 80 xx / E2 81 xx; the en dash (E2 80 93)
+                // and quotes are kept, the odd spaces and invisibles are not.
+                if b.get(i + 1) == Some(&0x80) {
+                    if b.get(i + 2)
+                        .is_some_and(|&n| matches!(n, 0x80..=0x8F | 0xAF))
+                    {
+                        return true;
+                    }
+                } else if b.get(i + 1) == Some(&0x81)
+                    && b.get(i + 2).is_some_and(|&n| matches!(n, 0x9F | 0xA0))
+                {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
 pub fn unify(input: &str) -> (Cow<'_, str>, OffsetMap, UnifyCounts) {
-    let needs_work = input.chars().any(|c| class(c) != Class::Keep);
+    let needs_work = may_need_work(input) && input.chars().any(|c| class(c) != Class::Keep);
     if !needs_work {
         return (
             Cow::Borrowed(input),

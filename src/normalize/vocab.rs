@@ -32,19 +32,41 @@ const PUNCT: &[char] = &[
 
 /// The core of a token: without surrounding punctuation.
 pub fn core(token: &str) -> &str {
-    token.trim_matches(PUNCT)
+    let b = token.as_bytes();
+    // Fast path: ASCII punctuation at the ends (the common case).
+    let ascii = |x: u8| {
+        matches!(
+            x,
+            b'"' | b'(' | b')' | b',' | b'.' | b';' | b':' | b'!' | b'?' | b'[' | b']'
+        )
+    };
+    let mut s = 0;
+    let mut e = b.len();
+    while s < e && ascii(b[s]) {
+        s += 1;
+    }
+    while e > s && ascii(b[e - 1]) {
+        e -= 1;
+    }
+    let t = &token[s..e];
+    if t.starts_with(['«', '»', '“', '”', '„']) || t.ends_with(['«', '»', '“', '”', '„'])
+    {
+        t.trim_matches(PUNCT)
+    } else {
+        t
+    }
 }
 
 /// Hash of a case-folded word.
 pub fn key(word: &str) -> u64 {
-    let mut h = FxBuildHasher.build_hasher();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for c in word.chars() {
-        for l in c.to_lowercase() {
-            h.write_u32(l as u32);
-        }
+        h = (h.rotate_left(7) ^ u64::from(crate::chars::lower(c) as u32))
+            .wrapping_mul(0x0100_0000_01b3);
     }
-    h.write_u8(0xff);
-    h.finish()
+    let mut f = FxBuildHasher.build_hasher();
+    f.write_u64(h);
+    f.finish()
 }
 
 fn pair_key(a: u64, b: u64) -> u64 {
@@ -52,12 +74,22 @@ fn pair_key(a: u64, b: u64) -> u64 {
 }
 
 impl Vocab {
+    /// Adds the words (not the pairs) of one undamaged line.
+    pub fn add_words(&mut self, line: &str) {
+        for token in line.split(' ') {
+            let w = core(token);
+            if w.chars().any(crate::chars::is_alnum) {
+                *self.words.entry(key(w)).or_insert(0) += 1;
+            }
+        }
+    }
+
     /// Adds the words and pairs of one undamaged line.
     pub fn add_line(&mut self, line: &str) {
         let mut prev: Option<u64> = None;
         for token in line.split(' ') {
             let w = core(token);
-            if !w.chars().any(char::is_alphanumeric) {
+            if !w.chars().any(crate::chars::is_alnum) {
                 prev = None;
                 continue;
             }
@@ -122,7 +154,7 @@ pub fn listing<'a>(lines: impl Iterator<Item = &'a str>) -> String {
         let mut prev: Option<String> = None;
         for token in line.split(' ') {
             let w = core(token).to_lowercase();
-            if !w.chars().any(char::is_alphanumeric) {
+            if !w.chars().any(crate::chars::is_alnum) {
                 prev = None;
                 continue;
             }
@@ -154,27 +186,93 @@ pub fn listing<'a>(lines: impl Iterator<Item = &'a str>) -> String {
 static BUNDLED: LazyLock<Vocab> =
     LazyLock::new(|| Vocab::parse(include_str!("../../data/vocab.txt")));
 
+/// A document's vocabulary, built from its undamaged lines the first time
+/// a repair asks for evidence (many documents never need it).
+/// Words and pairs are counted separately: pairs are needed rarely.
+#[derive(Debug, Default)]
+pub struct DocVocab<'a> {
+    lines: Vec<&'a str>,
+    words: std::sync::OnceLock<Vocab>,
+    pairs: std::sync::OnceLock<Vocab>,
+}
+
+impl<'a> DocVocab<'a> {
+    pub fn lazy(lines: Vec<&'a str>) -> Self {
+        DocVocab {
+            lines,
+            words: std::sync::OnceLock::new(),
+            pairs: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn words(&self) -> &Vocab {
+        self.words.get_or_init(|| {
+            let mut v = Vocab::default();
+            for line in &self.lines {
+                v.add_words(line);
+            }
+            v
+        })
+    }
+
+    pub fn pairs(&self) -> &Vocab {
+        self.pairs.get_or_init(|| {
+            let mut v = Vocab::default();
+            for line in &self.lines {
+                v.add_line(line);
+            }
+            v
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum DocRef<'v> {
+    Ready(&'v Vocab),
+    Lazy(&'v DocVocab<'v>),
+}
+
 /// The document's own vocabulary backed by the bundled one.
 #[derive(Debug, Clone, Copy)]
 pub struct Evidence<'v> {
-    pub doc: &'v Vocab,
+    doc: DocRef<'v>,
     pub bundled: Option<&'v Vocab>,
 }
 
 impl<'v> Evidence<'v> {
     pub fn new(doc: &'v Vocab, use_bundled: bool) -> Self {
         Evidence {
-            doc,
+            doc: DocRef::Ready(doc),
+            bundled: use_bundled.then(|| &*BUNDLED),
+        }
+    }
+
+    pub fn lazy(doc: &'v DocVocab<'v>, use_bundled: bool) -> Self {
+        Evidence {
+            doc: DocRef::Lazy(doc),
             bundled: use_bundled.then(|| &*BUNDLED),
         }
     }
 
     pub fn word(&self, w: &str) -> u32 {
-        self.doc.word_count(w) + self.bundled.map_or(0, |b| b.word_count(w))
+        let doc = match self.doc {
+            DocRef::Ready(v) => v,
+            DocRef::Lazy(d) => d.words(),
+        };
+        doc.word_count(w) + self.bundled.map_or(0, |b| b.word_count(w))
     }
 
     pub fn pair(&self, a: &str, b: &str) -> u32 {
-        self.doc.pair_count(a, b) + self.bundled.map_or(0, |v| v.pair_count(a, b))
+        let doc = match self.doc {
+            DocRef::Ready(v) => v,
+            DocRef::Lazy(d) => d.pairs(),
+        };
+        doc.pair_count(a, b) + self.bundled.map_or(0, |v| v.pair_count(a, b))
+    }
+
+    /// Counts in the bundled vocabulary alone (no document scan).
+    pub fn bundled_word(&self, w: &str) -> u32 {
+        self.bundled.map_or(0, |b| b.word_count(w))
     }
 }
 

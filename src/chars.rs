@@ -1,0 +1,73 @@
+//! Character classes on the hot path.
+//!
+//! `char::is_alphabetic` and `char::to_lowercase` take a table lookup for
+//! every non-ASCII character; Kazakh text is almost all Cyrillic, so these
+//! answer the Cyrillic block directly and fall back to the standard library
+//! for everything else.
+//!
+//! ```text
+//! before  'Қ'.is_alphabetic()      (table lookup)
+//! after   is_letter('Қ') == true   (a range test)
+//! ```
+
+/// Whether `c` is a letter.
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0x41..=0x5A | 0x61..=0x7A => true,
+        0..=0x7F => false,
+        // The Cyrillic block, less its signs and combining marks.
+        0x400..=0x481 | 0x48A..=0x4FF => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// Whether `c` is a letter or a digit.
+#[inline]
+pub fn is_alnum(c: char) -> bool {
+    c.is_ascii_digit() || is_letter(c) || (!c.is_ascii() && c.is_numeric())
+}
+
+/// The lower case of `c` (the first character of it, for the rare letters
+/// that lower to more than one).
+#[inline]
+pub fn lower(c: char) -> char {
+    let u = c as u32;
+    let l = match u {
+        0x41..=0x5A => u + 0x20,
+        0..=0x7F => u,
+        0x410..=0x42F => u + 0x20,
+        0x400..=0x40F => u + 0x50,
+        0x430..=0x45F => u,
+        // Cyrillic letters with diacritics and Kazakh letters come in
+        // upper/lower pairs (even/odd), except U+04C0 and U+04C1..U+04CE.
+        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x4FF => u | 1,
+        _ => return c.to_lowercase().next().unwrap_or(c),
+    };
+    char::from_u32(l).unwrap_or(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agrees_with_the_standard_library_on_cyrillic_and_ascii() {
+        for u in (0u32..0x80).chain(0x400..0x500) {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+            if c != '\u{4C0}' {
+                assert_eq!(
+                    lower(c),
+                    c.to_lowercase().next().unwrap(),
+                    "{c:?} U+{u:04X}"
+                );
+            }
+        }
+        assert!(is_letter('é'));
+        assert_eq!(lower('Ә'), 'ә');
+        assert_eq!(lower('Қ'), 'қ');
+        assert_eq!(lower('І'), 'і');
+    }
+}
