@@ -51,6 +51,10 @@ impl ActType {
 
 /// The act type of a word, if it is a type word (any case ending).
 pub fn type_word(w: &str) -> Option<ActType> {
+    let first = w.chars().next().map(crate::chars::lower)?;
+    if !matches!(first, 'қ' | 'ш' | 'б' | 'з' | 'к' | 'ж' | 'ө') {
+        return None;
+    }
     let lower = w.to_lowercase();
     let t = |p: &str| lower.starts_with(p);
     if t("қаулы") {
@@ -384,9 +388,22 @@ fn strip_punct(w: &str) -> &str {
     w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | ')' | '"'))
 }
 
+/// Whether `text` can hold a citation at all: it needs a `№`, a year
+/// (`жыл…`) or a dotted date.
+fn might_cite(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memmem::find(b, "№".as_bytes()).is_some()
+        || memchr::memmem::find(b, "жыл".as_bytes()).is_some()
+        || b.windows(3)
+            .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit())
+}
+
 /// Every citation in `text` (a paragraph or part of one). Ranges are
 /// relative to `text`.
 pub fn citations(text: &str) -> Vec<Citation> {
+    if !might_cite(text) {
+        return Vec::new();
+    }
     let parens = parens(text);
     let in_paren = |r: &Range<usize>| parens.iter().any(|p| p.start < r.start && r.end <= p.end);
     let titles: Vec<Range<usize>> = quoted(text);

@@ -46,6 +46,16 @@ const TENS: &[(&str, u64)] = &[
 
 /// The value of one number word, with or without a case ending.
 fn word_value(w: &str) -> Option<u64> {
+    // Every number word starts with one of these letters: a cheap test
+    // that rules out most words before any allocation.
+    let first = w.chars().next().map(crate::chars::lower)?;
+    if !matches!(
+        first,
+        'б' | 'е' | 'ү' | 'т' | 'а' | 'ж' | 'с' | 'о' | 'қ' | 'м'
+    ) || w.len() > 24
+    {
+        return None;
+    }
     let lower = w.to_lowercase();
     let exact = UNITS
         .iter()
