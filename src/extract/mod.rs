@@ -148,10 +148,14 @@ fn shift_span(r: &Span, base: usize) -> Span {
 
 /// Citations of a span of the normalized text, with absolute spans.
 fn citations_in(text: &str, span: &Span) -> Vec<Citation> {
-    acts::citations(&text[span.clone()])
-        .iter()
-        .map(|c| shift(c, span.start))
-        .collect()
+    // A citation never crosses a paragraph (line) boundary.
+    let mut out = Vec::new();
+    let mut start = span.start;
+    for line in text[span.clone()].split('\n') {
+        out.extend(acts::citations(line).iter().map(|c| shift(c, start)));
+        start += line.len() + 1;
+    }
+    out
 }
 
 /// Reads the act's fields from normalized text.
@@ -194,7 +198,9 @@ pub fn extract_segments(n: &Normalized, seg: &Segments) -> Extraction {
             let own = cits.iter().find(|c| {
                 text[c.type_text.end..].starts_with('.')
                     || text[c.type_text.end..].starts_with(' ')
-                        && !text[c.span.start.saturating_sub(20)..c.span.start].contains("жойылды")
+                        && !text
+                            [floor_boundary(text, c.span.start.saturating_sub(40))..c.span.start]
+                            .contains("жойылды")
             });
             match own {
                 Some(c) => {
@@ -459,6 +465,15 @@ pub fn extract_segments(n: &Normalized, seg: &Segments) -> Extraction {
     }
     x.references = order.into_iter().map(|i| refs[i].clone()).collect();
     x
+}
+
+/// The nearest char boundary at or before `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 fn short(t: &str) -> String {

@@ -1,0 +1,23 @@
+//! Any text: the whole pipeline returns a document whose JSON has no empty
+//! strings and whose spans lie inside the normalized text.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let source = kazlex::decode::Source {
+        bytes: data.len() as u64,
+        sha256: String::new(),
+        decoded: kazlex::decode::Decoded {
+            text: text.to_owned(),
+            encoding: kazlex::decode::Encoding::Utf8,
+            diagnostics: Vec::new(),
+        },
+    };
+    let p = kazlex::process("fuzz", &source);
+    for r in &p.document.references {
+        assert!(r.span[0] <= r.span[1] && r.span[1] <= p.normalized.text.len());
+        assert!(p.normalized.text.is_char_boundary(r.span[0]) && p.normalized.text.is_char_boundary(r.span[1]));
+    }
+    let json = serde_json::to_string(&p.document).expect("serializes");
+    assert!(!json.contains("\"\""), "no empty strings in the contract");
+});
