@@ -73,9 +73,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, NotText> {
     if let Some(enc) = sniff_utf16(&bytes) {
         return Ok(utf16(&bytes, enc));
     }
-    if let Err(reason) = looks_binary(&bytes) {
-        return Err(reason);
-    }
+    looks_binary(&bytes)?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
             text,

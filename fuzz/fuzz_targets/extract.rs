@@ -6,7 +6,7 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let source = kazlex::decode::Source {
         bytes: data.len() as u64,
-        sha256: String::new(),
+        sha256: kazlex::decode::sha256_hex(data),
         decoded: kazlex::decode::Decoded {
             text: text.to_owned(),
             encoding: kazlex::decode::Encoding::Utf8,

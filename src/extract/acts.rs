@@ -220,17 +220,23 @@ fn numbers(text: &str) -> Vec<(Range<usize>, String)> {
         let after = &text[i + '№'.len_utf8()..];
         let ws = after.len() - after.trim_start_matches(' ').len();
         let rest = &after[ws..];
-        let len = rest
-            .char_indices()
-            .take_while(|&(k, c)| {
-                c.is_ascii_digit()
-                    || (k > 0
-                        && matches!(c, '/' | '-')
-                        && rest[k + 1..].starts_with(|d: char| d.is_ascii_digit()))
-            })
-            .map(|(k, c)| k + c.len_utf8())
-            .last()
-            .unwrap_or(0);
+        // Digits, then parts joined by `-` or `/` (`1/120`, `25-3`, `88-V`).
+        let mut len = rest.bytes().take_while(u8::is_ascii_digit).count();
+        while len > 0 {
+            let tail = &rest[len..];
+            let Some(sep) = tail.chars().next().filter(|c| matches!(c, '/' | '-')) else {
+                break;
+            };
+            let part: usize = tail[1..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || crate::chars::is_letter(*c))
+                .map(char::len_utf8)
+                .sum();
+            if part == 0 || part > 12 {
+                break;
+            }
+            len += sep.len_utf8() + part;
+        }
         if len > 0 {
             let end = i + '№'.len_utf8() + ws + len;
             out.push((i..end, rest[..len].to_owned()));
@@ -366,10 +372,7 @@ fn nominative_issuer_before(
     {
         if before.ends_with(name) {
             let s = window_start + before.len() - name.len();
-            return Some((
-                s..s + name.len(),
-                nominative(name).replace("Республикасы", "Республикасы"),
-            ));
+            return Some((s..s + name.len(), nominative(name)));
         }
     }
     None
@@ -386,6 +389,18 @@ fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 
 fn strip_punct(w: &str) -> &str {
     w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | ')' | '"'))
+}
+
+/// The longest citation the genre writes, in bytes (a long quoted title,
+/// its register parenthesis and the issuer fit comfortably).
+const MAX_CITATION: usize = 4000;
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Whether `text` can hold a citation at all: it needs a `№`, a year
@@ -405,9 +420,21 @@ pub fn citations(text: &str) -> Vec<Citation> {
         return Vec::new();
     }
     let parens = parens(text);
-    let in_paren = |r: &Range<usize>| parens.iter().any(|p| p.start < r.start && r.end <= p.end);
     let titles: Vec<Range<usize>> = quoted(text);
-    let in_title = |r: &Range<usize>| titles.iter().any(|t| t.start <= r.start && r.end <= t.end);
+    // Both lists are sorted and their ranges do not overlap: a binary search
+    // finds the one that may hold a range.
+    let holder = |list: &[Range<usize>], r: &Range<usize>, strict: bool| -> bool {
+        let i = list.partition_point(|x| x.start <= r.start);
+        i.checked_sub(1).and_then(|i| list.get(i)).is_some_and(|x| {
+            (if strict {
+                x.start < r.start
+            } else {
+                x.start <= r.start
+            }) && r.end <= x.end
+        })
+    };
+    let in_paren = |r: &Range<usize>| holder(&parens, r, true);
+    let in_title = |r: &Range<usize>| holder(&titles, r, false);
     let mut parts: Vec<Part> = Vec::new();
     for t in &titles {
         if !in_paren(t) {
@@ -442,12 +469,22 @@ pub fn citations(text: &str) -> Vec<Citation> {
         };
         let core_start = wr.start + text[wr.clone()].find(w).unwrap_or(0);
         let type_range = core_start..core_start + w.len();
-        // A citation does not reach back across the end of a sentence.
-        let clause = clause_start(text, window_start, type_range.start, &titles, &parens);
+        // A citation does not reach back across the end of a sentence, nor
+        // further than any citation of the genre is long.
+        let lookback = floor_boundary(text, type_range.start.saturating_sub(MAX_CITATION));
+        let clause = clause_start(
+            text,
+            window_start.max(lookback),
+            type_range.start,
+            &titles,
+            &parens,
+        );
         // The parts of this citation: between the window start and the type word.
-        let mine: Vec<&Part> = parts
+        let first = parts.partition_point(|p| p.range().start < clause);
+        let mine: Vec<&Part> = parts[first..]
             .iter()
-            .filter(|p| p.range().start >= clause && p.range().end <= type_range.start)
+            .take_while(|p| p.range().start < type_range.start)
+            .filter(|p| p.range().end <= type_range.start)
             .collect();
         if !mine
             .iter()
@@ -464,7 +501,11 @@ pub fn citations(text: &str) -> Vec<Citation> {
         }
         // Registration: a parenthesis inside the window or right after the type word.
         let mut registration_number = None;
-        for p in &parens {
+        let from = parens.partition_point(|p| p.start < clause);
+        for p in parens[from..]
+            .iter()
+            .take_while(|p| p.start <= type_range.end + 2)
+        {
             let inside_window = p.start >= clause && p.end <= type_range.start;
             let right_after =
                 p.start >= type_range.end && text[type_range.end..p.start].trim().is_empty();
@@ -500,10 +541,12 @@ pub fn citations(text: &str) -> Vec<Citation> {
         let chain_start = {
             let mut covered: Vec<Range<usize>> = mine.iter().map(|p| p.range()).collect();
             covered.extend(issuer_range.clone());
+            let from = parens.partition_point(|p| p.start < clause);
             covered.extend(
-                parens
+                parens[from..]
                     .iter()
-                    .filter(|p| p.start >= clause && p.end <= type_range.start)
+                    .take_while(|p| p.start < type_range.start)
+                    .filter(|p| p.end <= type_range.start)
                     .cloned(),
             );
             covered.sort_by_key(|r| std::cmp::Reverse(r.end));
@@ -669,12 +712,13 @@ fn clause_start(
     titles: &[Range<usize>],
     parens: &[Range<usize>],
 ) -> usize {
-    let inside = |i: usize| {
-        titles
-            .iter()
-            .chain(parens)
-            .any(|r| r.start < i && i < r.end)
+    let inside_one = |list: &[Range<usize>], i: usize| {
+        let k = list.partition_point(|r| r.start < i);
+        k.checked_sub(1)
+            .and_then(|k| list.get(k))
+            .is_some_and(|r| i < r.end)
     };
+    let inside = |i: usize| inside_one(titles, i) || inside_one(parens, i);
     let mut start = from;
     for (i, _) in text[from..to].match_indices(". ") {
         let at = from + i;
@@ -748,18 +792,17 @@ pub fn registration(text: &str) -> Option<Registration> {
 mod tests {
     use super::*;
 
+    type Row<'a> = (
+        &'a str,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+    );
+
     #[track_caller]
-    fn check(
-        text: &str,
-        expected: &[(
-            &str,
-            Option<&str>,
-            Option<&str>,
-            Option<&str>,
-            Option<&str>,
-            Option<&str>,
-        )],
-    ) {
+    fn check(text: &str, expected: &[Row<'_>]) {
         let got: Vec<_> = citations(text)
             .into_iter()
             .map(|c| {

@@ -593,10 +593,16 @@ fn subpoint(
             if w.trim_matches([',', ';', '.', ')']) != "ішінде" {
                 continue;
             }
-            let bound_of_duration = found.iter().any(|d| {
-                text.get(d.span.end..at)
-                    .is_some_and(|s| s.trim().is_empty())
-            });
+            let bound_of_duration = {
+                // The last duration that ends before this word.
+                let k = found.partition_point(|d| d.span.end <= at);
+                k.checked_sub(1)
+                    .and_then(|k| found.get(k))
+                    .is_some_and(|d| {
+                        text.get(d.span.end..at)
+                            .is_some_and(|s| s.trim().is_empty())
+                    })
+            };
             if !bound_of_duration {
                 warnings.push(format!("{label} (line {line}) says «ішінде» (within) with no duration before it; text was probably lost"));
             }

@@ -279,18 +279,31 @@ fn header_start(lines: &[Prepared<'_>], i: usize) -> bool {
 
 /// Whether a line is a continuation whose single leading space is a moved
 /// link's gap.
-pub fn lead_gap(lines: &[Prepared<'_>], roles: &[Role], i: usize) -> bool {
-    if lines[i].raw.kind != LineKind::Lead1 || roles[i] != Role::Continue {
-        return false;
-    }
+pub fn lead_gap(
+    lines: &[Prepared<'_>],
+    roles: &[Role],
+    kinds: &[Option<ParagraphKind>],
+    i: usize,
+) -> bool {
     // Only inside a body paragraph.
-    for j in (0..i).rev() {
-        match roles[j] {
-            Role::Start(kind) => return kind == ParagraphKind::Body,
-            Role::Continue | Role::Skip => {}
-        }
-    }
-    false
+    lines[i].raw.kind == LineKind::Lead1
+        && roles[i] == Role::Continue
+        && kinds[i] == Some(ParagraphKind::Body)
+}
+
+/// The kind of the paragraph each line belongs to (`None` for skipped lines
+/// before any paragraph).
+pub fn paragraph_kinds(roles: &[Role]) -> Vec<Option<ParagraphKind>> {
+    let mut cur = None;
+    roles
+        .iter()
+        .map(|r| {
+            if let Role::Start(k) = r {
+                cur = Some(*k);
+            }
+            cur
+        })
+        .collect()
 }
 
 /// One paragraph of the output.
@@ -364,8 +377,8 @@ fn join_rule(prev: &str, next: &str, ev: &Evidence<'_>) -> (&'static str, bool) 
     if starts_with_closing(next) {
         return ("", false);
     }
-    if next.starts_with('"') {
-        let after = next[1..].chars().next();
+    if let Some(rest) = next.strip_prefix('"') {
+        let after = rest.chars().next();
         // `"` + letter opens a quotation: space before it. Otherwise it closes one.
         if !after.is_some_and(crate::chars::is_alnum) {
             return ("", false);
@@ -465,7 +478,7 @@ pub fn emit(lines: &[Prepared<'_>], roles: &[Role], ev: &Evidence<'_>, capacity:
                 } else {
                     let glue = starts_with_closing(tok) || b.text[prev].ends_with('(');
                     if !glue {
-                        b.push(" ", l.text.src_of(r.start.saturating_sub(1)) as u32);
+                        b.push(" ", l.text.src_of(r.start.saturating_sub(1)));
                     }
                 }
             }

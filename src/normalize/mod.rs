@@ -351,9 +351,10 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
         }
     }
     let roles = layout::plan(&prepared, flat);
+    let kinds = layout::paragraph_kinds(&roles);
     for i in 0..prepared.len() {
         if prepared[i].raw.kind == LineKind::Lead1 && !flat {
-            let gap = layout::lead_gap(&prepared, &roles, i);
+            let gap = layout::lead_gap(&prepared, &roles, &kinds, i);
             let p = &mut prepared[i];
             let outcome = moved_links::repair(&mut p.text, gap, &ev);
             logs[i].moved = outcome.moved;
@@ -363,6 +364,14 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
             for w in outcome.warnings {
                 diagnostics.push(Diagnostic::warning(Some(p.raw.no), w));
             }
+        }
+    }
+
+    // Repairs can bring a combining mark next to the letter it was spaced
+    // apart from (`у ̈`): compose such lines once more.
+    if unify::has_combining_marks(text) {
+        for p in &mut prepared {
+            unify::recompose_line(&mut p.text);
         }
     }
 
@@ -528,12 +537,16 @@ fn warn_unrepaired(
     ev: &Evidence<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    // Output ranges of lines, in output order, for a binary search.
+    let starts: Vec<(usize, u32)> = emitted
+        .line_out
+        .iter()
+        .zip(prepared)
+        .filter_map(|(r, p)| r.as_ref().map(|r| (r.start, p.raw.no)))
+        .collect();
     let line_of = |out: usize| -> Option<u32> {
-        let idx = emitted
-            .line_out
-            .iter()
-            .position(|r| r.as_ref().is_some_and(|r| r.start <= out && out <= r.end))?;
-        Some(prepared[idx].raw.no)
+        let i = starts.partition_point(|&(s, _)| s <= out);
+        starts.get(i.checked_sub(1)?).map(|&(_, no)| no)
     };
     for p in &emitted.paragraphs {
         let para = &emitted.text[p.span.clone()];
@@ -578,6 +591,11 @@ fn warn_unrepaired(
 }
 
 fn glued_split(word: &str, ev: &Evidence<'_>) -> Option<String> {
+    // Two words of the genre run together are short; a longer token is
+    // something else and would make this search quadratic.
+    if word.chars().count() > 48 {
+        return None;
+    }
     let idx: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
     for &i in idx.iter().skip(4) {
         let (a, b) = word.split_at(i);

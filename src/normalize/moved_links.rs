@@ -343,6 +343,7 @@ fn lost_number(before: &str, noun: &str) -> bool {
 
 /// Repairs one line. `lead_gap` says that the line's single leading space is
 /// a gap (the caller knows the line continues a body paragraph).
+#[allow(clippy::needless_range_loop)] // spans are indexed by gap positions
 pub fn repair(line: &mut MappedLine<'_>, lead_gap: bool, ev: &Evidence<'_>) -> Outcome {
     let mut out = Outcome::default();
     if !lead_gap && !may_hold_a_gap(line.as_str()) {

@@ -79,11 +79,7 @@ fn may_need_work(input: &str) -> bool {
         match x {
             b'\n' | 0x20..=0x7E => {}
             0..=0x1F | 0x7F | 0xC2 | 0xCC | 0xCD | 0xE3 | 0xEF => return true,
-            0xD2 => {
-                if b.get(i + 1).is_some_and(|&n| (0x83..=0x89).contains(&n)) {
-                    return true;
-                }
-            }
+            0xD2 if b.get(i + 1).is_some_and(|&n| (0x83..=0x89).contains(&n)) => return true,
             0xE2 => {
                 // U+2000..U+206F are E2 80 xx / E2 81 xx; the en dash (E2 80 93)
                 // and quotes are kept, the odd spaces and invisibles are not.
@@ -184,6 +180,41 @@ pub fn unify(input: &str) -> (Cow<'_, str>, OffsetMap, UnifyCounts) {
         pos += line.len();
     }
     (Cow::Owned(out.text), OffsetMap::from_segs(out.segs), counts)
+}
+
+/// Whether `text` holds a combining mark anywhere (Cyrillic and ASCII are
+/// answered without a table lookup).
+pub fn has_combining_marks(text: &str) -> bool {
+    text.chars().any(|c| {
+        !c.is_ascii()
+            && !matches!(c, '\u{400}'..='\u{482}' | '\u{48a}'..='\u{4ff}' | '\u{2000}'..='\u{206f}')
+            && is_combining_mark(c)
+    })
+}
+
+/// Composes (NFC) one repaired line when it holds combining marks, keeping
+/// its map: each starter with its marks maps to the starter's source.
+pub fn recompose_line(line: &mut super::mapped::MappedLine<'_>) {
+    let text = line.as_str();
+    if !has_combining_marks(text) {
+        return;
+    }
+    let mut b = MapBuilder::with_capacity(text.len());
+    let mut group_start = 0usize;
+    let flush = |b: &mut MapBuilder, from: usize, to: usize| {
+        if from < to {
+            let composed: String = text[from..to].nfc().collect();
+            b.push(&composed, line.src_of(from));
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if i > 0 && !is_combining_mark(c) {
+            flush(&mut b, group_start, i);
+            group_start = i;
+        }
+    }
+    flush(&mut b, group_start, text.len());
+    *line = b.finish_line();
 }
 
 #[cfg(test)]

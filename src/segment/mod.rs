@@ -388,11 +388,17 @@ pub fn segment(n: &Normalized) -> Segments {
 }
 
 fn looks_like_header(t: &str) -> bool {
-    (t.contains(" қаулысы.")
-        || t.contains(" шешімі.")
-        || t.contains(" бұйрығы.")
-        || t.contains("тіркелді"))
-        && t.contains('№')
+    const OWN_ACT: &[&str] = &[
+        " қаулысы.",
+        " шешімі.",
+        " бұйрығы.",
+        " Заңы.",
+        " Кодексі.",
+        " Жарлығы.",
+        " өкімі.",
+        "тіркелді",
+    ];
+    OWN_ACT.iter().any(|w| t.contains(w)) && t.contains('№')
 }
 
 /// Adds a body paragraph to a list of points: `N.` opens a point, `N)` a

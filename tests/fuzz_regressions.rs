@@ -1,0 +1,44 @@
+//! Every input a fuzzer found a bug with stays a test (see docs/RELIABILITY.md).
+
+use std::path::Path;
+
+fn inputs() -> Vec<(String, Vec<u8>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
+    let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn fuzz_findings_stay_fixed() {
+    let all = inputs();
+    assert!(!all.is_empty());
+    for (name, bytes) in all {
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        // normalize target: idempotent, maps inside the input.
+        let n = kazlex::normalize(text);
+        assert_eq!(kazlex::normalize(&n.text).text, n.text, "{name}");
+        for (i, _) in n.text.char_indices() {
+            assert!(n.source_offset(i) <= text.len(), "{name}");
+        }
+        // extract target: no empty strings, spans inside the text.
+        let source = kazlex::decode::from_bytes(bytes.clone(), Path::new(&name), u64::MAX).unwrap();
+        let p = kazlex::process(&name, &source);
+        let json = serde_json::to_string(&p.document).unwrap();
+        assert!(!json.contains("\"\""), "{name}");
+        for r in &p.document.references {
+            assert!(r.span[1] <= p.normalized.text.len(), "{name}");
+        }
+    }
+}
