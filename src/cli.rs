@@ -33,6 +33,8 @@ enum Command {
     Extract(ExtractArgs),
     /// Print the JSON Schema (draft 2020-12) of the extraction.
     Schema,
+    /// Write a self-contained HTML audit report per document, and an index, into DIR.
+    Report(ReportArgs),
     /// Compare the extraction of each corpus document with its fixture.
     Check(CheckArgs),
     /// Write about N MB of generated documents (renumbered, redated corpus acts) into DIR.
@@ -127,6 +129,18 @@ struct ExtractArgs {
 }
 
 #[derive(Args, Debug)]
+struct ReportArgs {
+    /// The documents.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// The output directory.
+    #[arg(short = 'o', long = "out", value_name = "DIR")]
+    out: PathBuf,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+#[derive(Args, Debug)]
 struct CheckArgs {
     /// A directory of fixtures (`<corpus stem>.json`) or fixture files.
     #[arg(required = true)]
@@ -159,6 +173,7 @@ pub fn run() -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check(args) => cmd_check(&args),
+        Command::Report(args) => cmd_report(&args),
         Command::Vocab { files } => cmd_vocab(&files),
         Command::Segments { file } => cmd_segments(&file),
     }
@@ -484,6 +499,57 @@ fn cmd_batch(args: &BatchArgs) -> Result<ExitCode, Error> {
         );
     }
     Ok(if summary.failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn cmd_report(args: &ReportArgs) -> Result<ExitCode, Error> {
+    let mut rows = Vec::new();
+    let mut failed = 0;
+    std::fs::create_dir_all(&args.out).map_err(|e| Error::io(&args.out, e))?;
+    for (i, file) in args.files.iter().enumerate() {
+        let stem = file.file_stem().map_or_else(
+            || format!("document-{i}"),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        match read_source(file, args.input.max_bytes) {
+            Ok(source) => {
+                let processed = kazlex::process(&file.to_string_lossy(), &source);
+                let page = format!("{stem}.html");
+                let html = kazlex::report::document_page(&source.decoded.text, &processed);
+                kazlex::batch::write_atomic(&args.out.join(&page), html.as_bytes())?;
+                rows.push(kazlex::report::IndexRow::of(&page, &processed.document));
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("kazlex: {e}");
+                rows.push(kazlex::report::IndexRow {
+                    page: None,
+                    path: file.to_string_lossy().into_owned(),
+                    status: "unknown".into(),
+                    act: "?".into(),
+                    references: 0,
+                    notes: 0,
+                    regulations: 0,
+                    timed_steps: 0,
+                    warnings: 0,
+                    failure: Some(e.to_string()),
+                });
+            }
+        }
+    }
+    kazlex::batch::write_atomic(
+        &args.out.join("index.html"),
+        kazlex::report::index_page(&rows).as_bytes(),
+    )?;
+    eprintln!(
+        "kazlex: wrote {} report page(s) and index.html into {}",
+        rows.len() - failed,
+        args.out.display()
+    );
+    Ok(if failed == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

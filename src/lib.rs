@@ -12,6 +12,7 @@ pub mod decode;
 pub mod diagnostic;
 pub mod error;
 pub mod normalize;
+pub mod report;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::{Error, NotText};
