@@ -66,6 +66,9 @@ pub struct Options {
     /// File-name pattern for directories (`*` and `?`).
     pub glob: String,
     pub max_bytes: u64,
+    /// Also write an HTML audit page per document and an index into
+    /// `OUT_DIR/report/`.
+    pub report: bool,
 }
 
 /// Observes a batch (the CLI draws a progress bar with it).
@@ -99,6 +102,8 @@ pub struct Summary {
     pub seconds: f64,
     pub repairs: RepairCounts,
     pub failures: Vec<Failure>,
+    /// Index rows of the audit report, with `--report`.
+    pub report_rows: Vec<crate::report::IndexRow>,
 }
 
 impl Summary {
@@ -253,6 +258,8 @@ enum Outcome {
         bytes: u64,
         warnings: bool,
         repairs: RepairCounts,
+        /// The audit page and its index row, with `--report`.
+        report: Option<(String, crate::report::IndexRow)>,
     },
     Skipped {
         bytes: u64,
@@ -284,6 +291,13 @@ fn process_one(input: &Input, opts: &Options, resumed: &HashMap<String, String>)
         };
     }
     let processed = crate::process(&label, &source);
+    let report = opts.report.then(|| {
+        let page = format!("{}.html", input.name);
+        (
+            crate::report::document_page(&source.decoded.text, &processed),
+            crate::report::IndexRow::of(&page, &processed.document),
+        )
+    });
     let json = match opts.format {
         Format::Json => serde_json::to_vec_pretty(&processed.document),
         Format::Jsonl => serde_json::to_vec(&processed.document),
@@ -294,6 +308,7 @@ fn process_one(input: &Input, opts: &Options, resumed: &HashMap<String, String>)
             bytes: source.bytes,
             warnings: !processed.document.warnings.is_empty(),
             repairs: processed.normalized.counts,
+            report,
         },
         Err(e) => Outcome::Failed {
             failure: Failure {
@@ -516,6 +531,13 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Summary, Error> {
         .map(|f| json!({"path": f.path, "kind": f.kind, "message": f.message}).to_string() + "\n")
         .collect();
     write_atomic(&opts.out_dir.join("failures.jsonl"), failures.as_bytes())?;
+    if opts.report {
+        let index = crate::report::index_page(&summary.report_rows);
+        write_atomic(
+            &opts.out_dir.join("report").join("index.html"),
+            index.as_bytes(),
+        )?;
+    }
     let summary_json = summary_json(&summary, opts);
     write_atomic(&opts.out_dir.join("summary.json"), summary_json.as_bytes())?;
     progress.finish();
@@ -537,7 +559,16 @@ fn write_outcome(
             bytes,
             warnings,
             repairs,
+            report,
         } => {
+            if let Some((html, row)) = report {
+                let page = opts
+                    .out_dir
+                    .join("report")
+                    .join(format!("{}.html", input.name));
+                write_atomic(&page, html.as_bytes())?;
+                summary.report_rows.push(row);
+            }
             match (opts.format, partial.as_mut()) {
                 (Format::Jsonl, Some(w)) => {
                     let path = opts.out_dir.join(PARTIAL);
@@ -564,6 +595,20 @@ fn write_outcome(
             progress.advance(bytes, false);
         }
         Outcome::Failed { failure, bytes } => {
+            if opts.report {
+                summary.report_rows.push(crate::report::IndexRow {
+                    page: None,
+                    path: failure.path.clone(),
+                    status: "unknown".into(),
+                    act: "?".into(),
+                    references: 0,
+                    notes: 0,
+                    regulations: 0,
+                    timed_steps: 0,
+                    warnings: 0,
+                    failure: Some(failure.message.clone()),
+                });
+            }
             summary.failed += 1;
             summary.bytes += bytes;
             summary.failures.push(failure);

@@ -105,6 +105,9 @@ struct BatchArgs {
     /// File-name pattern for documents in directories.
     #[arg(long, default_value = "*.txt")]
     glob: String,
+    /// Also write an HTML audit report into OUT_DIR/report/.
+    #[arg(long)]
+    report: bool,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -454,6 +457,7 @@ fn cmd_batch(args: &BatchArgs) -> Result<ExitCode, Error> {
         resume: args.resume,
         glob: args.glob.clone(),
         max_bytes: args.input.max_bytes,
+        report: args.report,
     };
     let visible = !args.quiet && std::io::stderr().is_terminal();
     let bar = indicatif::ProgressBar::with_draw_target(

@@ -299,3 +299,19 @@ fn stream_mode_answers_each_line_in_order() {
     assert_eq!(lines[6]["id"], 7);
     assert!(lines[6]["error"].as_str().unwrap().contains("text"));
 }
+
+#[test]
+fn batch_writes_the_audit_report_with_report() {
+    let out = tempfile::tempdir().unwrap();
+    kazlex()
+        .args(["batch", "--quiet", "--report", "-o"])
+        .arg(out.path())
+        .arg(corpus_dir())
+        .assert()
+        .success();
+    let index = std::fs::read_to_string(out.path().join("report/index.html")).unwrap();
+    for stem in common::CORPUS {
+        assert!(index.contains(&format!("href=\"{stem}.html\"")), "{stem}");
+        assert!(out.path().join(format!("report/{stem}.html")).exists());
+    }
+}
