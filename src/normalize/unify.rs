@@ -61,7 +61,7 @@ fn class(c: char) -> Class {
         c if c < '\u{300}' => Class::Keep,
         // Cyrillic letters (the bulk of the text) are never combining marks.
         '\u{400}'..='\u{482}' | '\u{48a}'..='\u{4ff}' | '–' | '№' => Class::Keep,
-        c if is_combining_mark(c) => Class::Combining,
+        c if changes_under_nfc(c) => Class::Combining,
         _ => Class::Keep,
     }
 }
@@ -164,7 +164,7 @@ pub fn unify(input: &str) -> (Cow<'_, str>, OffsetMap, UnifyCounts) {
     let mut pos = 0usize;
     for line in b.text.split_inclusive('\n') {
         let src = stage1.to_source(pos) as u32;
-        if line.chars().any(is_combining_mark) {
+        if line.chars().any(changes_under_nfc) {
             let composed: String = line.nfc().collect();
             if composed != line {
                 counts.composed_lines += 1;
@@ -188,15 +188,24 @@ pub fn has_combining_marks(text: &str) -> bool {
     text.chars().any(|c| {
         !c.is_ascii()
             && !matches!(c, '\u{400}'..='\u{482}' | '\u{48a}'..='\u{4ff}' | '\u{2000}'..='\u{206f}')
-            && is_combining_mark(c)
+            && changes_under_nfc(c)
     })
+}
+
+/// Whether NFC may change text holding `c`: a combining mark, or a
+/// character that is not NFC on its own (a singleton such as U+0374 GREEK
+/// NUMERAL SIGN, which NFC maps to U+02B9).
+fn changes_under_nfc(c: char) -> bool {
+    is_combining_mark(c)
+        || unicode_normalization::is_nfc_quick(std::iter::once(c))
+            != unicode_normalization::IsNormalized::Yes
 }
 
 /// Composes (NFC) one repaired line when it holds combining marks, keeping
 /// its map: each starter with its marks maps to the starter's source.
 pub fn recompose_line(line: &mut super::mapped::MappedLine<'_>) {
     let text = line.as_str();
-    if !has_combining_marks(text) {
+    if !has_combining_marks(text) || text.nfc().eq(text.chars()) {
         return;
     }
     let mut b = MapBuilder::with_capacity(text.len());
@@ -261,6 +270,12 @@ mod tests {
     fn decomposed_letters_are_composed() {
         // и + combining breve → й
         check("жо\u{438}\u{306}ылды", "жойылды");
+    }
+
+    #[test]
+    fn nfc_singleton_without_combining_mark() {
+        // U+0374 is not NFC on its own (it maps to U+02B9); found by fuzzing.
+        check("а\u{374}б", "а\u{2b9}б");
     }
 
     #[test]
