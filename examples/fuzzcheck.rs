@@ -15,9 +15,24 @@ fn main() {
         let b: Vec<&str> = twice.text.split('\n').collect();
         for (i, (x, y)) in a.iter().zip(&b).enumerate() {
             if x != y {
-                let at = x.char_indices().zip(y.chars()).find(|((_, a), b)| a != b).map_or(0, |((i, _), _)| i);
-                let from = x.char_indices().map(|(i, _)| i).filter(|&i| i + 120 >= at).next().unwrap_or(0);
-                let cps = |s: &str| s.chars().take(12).map(|c| format!("U+{:04X}", c as u32)).collect::<Vec<_>>().join(" ");
+                let at = x
+                    .char_indices()
+                    .zip(y.chars())
+                    .find(|((_, a), b)| a != b)
+                    .map_or(0, |((i, _), _)| i);
+                let from = x
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .filter(|&i| i + 120 >= at)
+                    .next()
+                    .unwrap_or(0);
+                let cps = |s: &str| {
+                    s.chars()
+                        .take(12)
+                        .map(|c| format!("U+{:04X}", c as u32))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
                 println!("paragraph {i} differs at byte {at}:\n once: {:?}\ntwice: {:?}\n once: {}\ntwice: {}", &x[from..], &y[from.min(y.len())..], cps(&x[at..]), cps(y.get(at..).unwrap_or("")));
             }
         }
@@ -25,7 +40,8 @@ fn main() {
             println!("paragraph counts differ: {} vs {}", a.len(), b.len());
         }
     }
-    let source = kazlex::decode::from_bytes(bytes.clone(), std::path::Path::new("x"), u64::MAX).unwrap();
+    let source =
+        kazlex::decode::from_bytes(bytes.clone(), std::path::Path::new("x"), u64::MAX).unwrap();
     let p = kazlex::process("x", &source);
     let json = serde_json::to_value(&p.document).unwrap_or_default();
     if has_empty_string(&json) {
@@ -42,4 +58,3 @@ fn has_empty_string(v: &serde_json::Value) -> bool {
         _ => false,
     }
 }
-

@@ -69,6 +69,10 @@ fn is_action_word(w: &str) -> bool {
         || w.contains('"')
 }
 
+/// Words inside a chain between a genitive role and the role it owns
+/// (`әкімінің жауапты орындаушысы`, `берушінің бөлім басшысы`).
+const CHAIN_MODIFIERS: &[&str] = &["жауапты", "бөлім", "кеңсе", "аппаратының", "бөлімінің"];
+
 /// Genitive roles of people, who act in nominalized steps.
 const PERSON_GENITIVES: &[&str] = &[
     "қызметкерінің",
@@ -98,53 +102,45 @@ fn is_genitive(w: &str) -> bool {
         .any(|e| w.ends_with(e))
 }
 
-/// Strips a step label: `1-процесс – `, `2 шарт - `, `3-шарт – `.
+/// Strips a step label: `1-процесс – `, `2 шарт - `, `3-шарт – `,
+/// `1 - процесс – `, and a label glued to its dash (`3-шарт–көрсетілетін`).
 fn after_label(t: &str) -> usize {
-    let words: Vec<&str> = t.splitn(4, ' ').collect();
-    let is_label = |w: &str| {
-        let core = w
-            .trim_start_matches(|c: char| c.is_ascii_digit())
-            .trim_start_matches('-');
-        core.starts_with("процесс") || core.starts_with("шарт")
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 {
+        return 0;
+    }
+    let rest = t[digits..].trim_start_matches([' ', '-']);
+    let Some(word) = ["процесс", "шарт"].iter().find(|w| rest.starts_with(**w)) else {
+        return 0;
     };
-    let mut offset = 0;
-    let mut k = 0;
-    if words
-        .first()
-        .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
-        && words.get(1).is_some_and(|w| is_label(w))
-    {
-        offset += words[0].len() + 1 + words[1].len() + 1;
-        k = 2;
-    } else if words
-        .first()
-        .is_some_and(|w| is_label(w) && w.starts_with(|c: char| c.is_ascii_digit()))
-    {
-        offset += words[0].len() + 1;
-        k = 1;
-    }
-    if k > 0 {
-        if let Some(dash) = words.get(k) {
-            if matches!(*dash, "–" | "-" | "—") {
-                offset += dash.len() + 1;
-            }
-        }
-    }
-    offset.min(t.len())
+    let rest = &rest[word.len()..];
+    let after = rest.trim_start_matches([' ', '–', '-', '—']);
+    t.len() - after.len()
 }
 
 /// The actor of a step: a byte range in `text` (the subpoint text without
 /// its number), or `None` when the step starts with an action.
 pub fn actor(text: &str) -> Option<Range<usize>> {
-    let start = after_label(text);
+    let mut start = after_label(text);
+    // A purpose phrase may come first: `мемлекеттік көрсетілетін қызметті
+    // көрсету үшін Мемлекеттік корпорацияның қызметкері …`.
+    if let Some(at) = text[start..].find(" үшін ") {
+        let before = &text[start..start + at];
+        if before.split(' ').count() <= 6
+            && !before
+                .split(' ')
+                .any(|w| ROLES.contains(&w) || w == "беруші")
+        {
+            start += at + " үшін ".len();
+        }
+    }
     let rest = &text[start..];
-    // Step labels glued to a dash: `4-процесс–ЖТ …`.
     let mut best: Option<usize> = None;
     let mut chain_open = false;
     let mut pos = 0;
     let words: Vec<&str> = rest.split(' ').collect();
     for (k, w) in words.iter().enumerate() {
-        if k >= 10 || w.is_empty() {
+        if k >= 16 || w.is_empty() {
             break;
         }
         let core = w.trim_end_matches([',', ';', '.', ':']);
@@ -155,6 +151,32 @@ pub fn actor(text: &str) -> Option<Range<usize>> {
             break;
         }
         let end = pos + core.len();
+        let next = words
+            .get(k + 1)
+            .copied()
+            .unwrap_or("")
+            .trim_end_matches([',', ';', '.', ':']);
+        // The provider in the genitive acts when a new phrase follows
+        // (`көрсетілетін қызметті берушінің көрсетілетін қызметті алушы
+        // ұсынған құжаттарының сәйкестігін тексеруі`).
+        if core == "берушінің" && next == "көрсетілетін" && w.len() == core.len()
+        {
+            best = Some(end);
+            chain_open = false;
+            break;
+        }
+        // A genitive role that a role or a modifier follows is part of a
+        // longer chain (`ауылдық округ әкімінің маманы`).
+        if ROLES.contains(&core)
+            && is_genitive(core)
+            && w.len() == core.len()
+            && (ROLES.contains(&next) && !is_genitive(next) && !next.ends_with("мен")
+                || CHAIN_MODIFIERS.contains(&next))
+        {
+            chain_open = true;
+            pos += w.len() + 1;
+            continue;
+        }
         if ROLES.contains(&core) {
             // A genitive role acts only in nominalized steps, and only a
             // person does (`корпорация қызметкерінің … таңдауы`); the
@@ -171,11 +193,6 @@ pub fn actor(text: &str) -> Option<Range<usize>> {
             // A nominative role ends the phrase unless a genitive continues
             // the chain (`әкімі аппаратының маманы`) or an alternative follows
             // (`басшысы немесе оның орынбасары`).
-            let next = words
-                .get(k + 1)
-                .copied()
-                .unwrap_or("")
-                .trim_end_matches([',', ';', '.', ':']);
             let chain_goes_on =
                 is_genitive(next) && next.chars().next().is_some_and(char::is_lowercase);
             if oblique || !chain_goes_on && next != "немесе" {
@@ -256,6 +273,59 @@ mod tests {
             "көрсетілетін қызметті берушінің кеңсе қызметкері;",
             Some("көрсетілетін қызметті берушінің кеңсе қызметкері"),
         ); // 000:165
+    }
+
+    #[test]
+    fn actor_after_a_purpose_phrase() {
+        check(
+            "1-процесс – мемлекеттік көрсетілетін қызметті көрсету үшін Мемлекеттік корпорацияның қызметкері Мемлекеттік корпорацияның Ықпалдастырылған ақпараттық жүйесінің",
+            Some("Мемлекеттік корпорацияның қызметкері"),
+        ); // 004:196
+    }
+
+    #[test]
+    fn spaced_and_glued_labels() {
+        check(
+            "2 - процесс – Мемлекеттік корпорация қызметкерінің мемлекеттік көрсетілетін қызметті таңдауы",
+            Some("Мемлекеттік корпорация қызметкерінің"),
+        ); // 004:2130
+        check(
+            "3-шарт–көрсетілетін қызметті беруші көрсетілетін қызметті алушының құжаттарының топтамасының сәйкестігін тексеруі",
+            Some("көрсетілетін қызметті беруші"),
+        ); // 004:1632
+    }
+
+    #[test]
+    fn provider_in_the_genitive_before_a_new_phrase() {
+        check(
+            "2 шарт – көрсетілетін қызметті берушінің көрсетілетін қызметті алушы ұсынған құжаттар топтамасының сәйкестігін тексеруі (өңдеуі) – 2 (екі) минут ішінде;",
+            Some("көрсетілетін қызметті берушінің"),
+        ); // 004:231
+    }
+
+    #[test]
+    fn genitive_role_that_owns_a_role() {
+        // 004:1311, a letter-spaced line
+        check(
+            "ауылдық округ әкімінің маманы;",
+            Some("ауылдық округ әкімінің маманы"),
+        );
+        check(
+            "ауылдық округ әкімінің жауапты орындаушысы.",
+            Some("ауылдық округ әкімінің жауапты орындаушысы"),
+        ); // 004:1313
+    }
+
+    #[test]
+    fn alternatives_joined_by_nemese() {
+        check(
+            "көрсетілетін қызметті берушінің кеңсе маманы немесе ауылдық округ әкімі аппаратының маманы көрсетілетін қызметті алушы қажетті құжаттарды тапсырған кезден бастап",
+            Some("көрсетілетін қызметті берушінің кеңсе маманы немесе ауылдық округ әкімі аппаратының маманы"),
+        ); // 004:2074
+        check(
+            "көрсетілетін қызметті берушінің немесе ауылдық округ әкімі аппаратының жауапты орындаушысы келіп түскен құжаттарды қарайды",
+            Some("көрсетілетін қызметті берушінің немесе ауылдық округ әкімі аппаратының жауапты орындаушысы"),
+        ); // 004:2085
     }
 
     #[test]
