@@ -1,0 +1,153 @@
+//! Extraction of small raw snippets of the corpus, damage included: each
+//! case takes a range of raw lines (numbered as in the corpus file), runs
+//! the whole pipeline on it, and asserts values read in those lines.
+
+mod common;
+
+use serde_json::{json, Value};
+
+/// Raw lines `from..=to` (1-based) of a corpus document.
+fn lines(stem: &str, from: usize, to: usize) -> String {
+    let text = common::corpus_text(stem);
+    let mut out: Vec<&str> = text.lines().skip(from - 1).take(to + 1 - from).collect();
+    out.push("");
+    out.join("\n")
+}
+
+fn extract(raw: &str) -> Value {
+    let source = kazlex::decode::from_bytes(
+        raw.as_bytes().to_vec(),
+        std::path::Path::new("snippet.txt"),
+        u64::MAX,
+    )
+    .unwrap();
+    serde_json::to_value(kazlex::process("snippet.txt", &source).document).unwrap()
+}
+
+/// Asserts the values at JSON pointers of the extraction of `raw`.
+#[track_caller]
+fn check(raw: &str, expected: &[(&str, Value)]) {
+    let doc = extract(raw);
+    for (pointer, value) in expected {
+        let actual = doc.pointer(pointer).unwrap_or(&Value::Null);
+        assert_eq!(actual, value, "{pointer} in\n{doc:#}");
+    }
+}
+
+#[test]
+fn a_date_split_over_lines() {
+    // 000:47-87: the signatory, the annex headers and the start of a
+    // regulation whose standard order's date is broken after `2017 жылғы 7`
+    // (000:78-79) and whose title and register note run over six lines.
+    check(
+        &lines("000_e8b092f41b6b2e75", 47, 87),
+        &[
+            ("/regulations/0/standard/date", json!("2017-08-07")),
+            ("/regulations/0/standard/number", json!("397")),
+            (
+                "/regulations/0/standard/registration_number",
+                json!("15740"),
+            ),
+            (
+                "/regulations/0/standard/issuer",
+                json!("Қазақстан Республикасы Білім және ғылым министрі"),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_repeal_note_with_its_number_moved() {
+    // 002:64-80: the signatory, then an annex that is only a title, a lone
+    // `)` and a note whose `№ 186` was moved to the end of the next line.
+    let raw = lines("002_c1cbb27e839fa933", 64, 80);
+    check(
+        &raw,
+        &[
+            ("/notes/0/kind", json!("repeal")),
+            ("/notes/0/scope", json!("Регламент")),
+            ("/notes/0/by/number", json!("186")),
+            ("/notes/0/by/date", json!("2019-05-14")),
+            (
+                "/notes/0/text",
+                json!("Ескерту. Регламент күші жойылды – Алматы облысы әкімдігінің 14.05.2019 № 186 қаулысымен (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі)."),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn an_annex_that_is_only_a_title() {
+    // 002:64-80 again: a repealed regulation keeps its title and service
+    // and has no sections and no standard.
+    let doc = extract(&lines("002_c1cbb27e839fa933", 64, 80));
+    let reg = &doc["regulations"][0];
+    assert_eq!(reg["annex"], json!("1"));
+    assert_eq!(
+        reg["service"],
+        json!("\"Үздік педагог\" атағын беру конкурсына қатысу үшін құжаттар қабылдау")
+    );
+    assert_eq!(reg["standard"], Value::Null);
+    assert_eq!(reg["sections"], json!([]));
+}
+
+#[test]
+fn diagram_stubs_are_not_regulations() {
+    // 004 holds nine regulations, each but the first followed by diagram
+    // stubs (`… регламентіне 1-қосымша` and a title, 004:544-581).
+    let text = common::corpus_text("004_e9cea40fad9b84a2");
+    let doc = extract(&text);
+    let annexes: Vec<&Value> = doc["regulations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["annex"])
+        .collect();
+    assert_eq!(
+        annexes,
+        ["1", "2", "3", "4", "5", "6", "7", "8", "9"]
+            .map(|a| json!(a))
+            .iter()
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn results_on_their_own_letter_spaced_line() {
+    // 004:144-153: regulation 1's step list; the result of step 1 is its own
+    // paragraph and was letter-spaced (`Н ә т и ж е с і  –  т і р к е у …`).
+    let doc = extract(&common::corpus_text("004_e9cea40fad9b84a2"));
+    let steps = &doc["regulations"][0]["sections"][1]["points"][1]["subpoints"];
+    assert_eq!(steps[0]["result"], json!("тіркеу журналына жазу"));
+    assert_eq!(
+        steps[1]["result"],
+        json!("жауапты орындаушыға тапсырма береді")
+    );
+    assert_eq!(steps.as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn a_step_with_two_durations_reports_the_first_and_warns() {
+    // 004:128-133: `… ең ұзақ уақыты – 10 минут, … – 15 минут;` over a page break
+    let doc = extract(&common::corpus_text("004_e9cea40fad9b84a2"));
+    let step = &doc["regulations"][0]["sections"][0]["points"][3]["subpoints"][2];
+    assert_eq!(
+        step["duration"],
+        json!({"value": 10, "unit": "minute", "bound": "max", "text": "10 минут"})
+    );
+    let warnings = doc["warnings"].as_array().unwrap();
+    assert!(warnings.contains(&json!(
+        "subpoint 2) (line 128) gives 2 durations; the first is reported"
+    )));
+}
+
+#[test]
+fn a_duration_in_words_only() {
+    // 002:47: `2) осы қаулы мемлекеттік тіркелген күннен бастап күнтізбелік он күн ішінде …`
+    let doc = extract(&common::corpus_text("002_c1cbb27e839fa933"));
+    let sub = &doc["body"][2]["subpoints"][1];
+    assert_eq!(
+        sub["duration"],
+        json!({"value": 10, "unit": "calendar_day", "bound": "within", "text": "күнтізбелік он күн"})
+    );
+}
