@@ -47,31 +47,36 @@ const TENS: &[(&str, u64)] = &[
 /// The value of one number word, with or without a case ending.
 fn word_value(w: &str) -> Option<u64> {
     // Every number word starts with one of these letters: a cheap test
-    // that rules out most words before any allocation.
-    let first = w.chars().next().map(crate::chars::lower)?;
+    // that rules out most words.
+    let first = w.chars().next()?;
     if !matches!(
-        first,
+        crate::chars::lower(first),
         'б' | 'е' | 'ү' | 'т' | 'а' | 'ж' | 'с' | 'о' | 'қ' | 'м'
     ) || w.len() > 24
     {
         return None;
     }
-    let lower = w.to_lowercase();
-    let exact = UNITS
-        .iter()
-        .chain(TENS)
-        .chain([("жүз", 100), ("мың", 1000)].iter())
-        .find(|(name, _)| *name == lower)
-        .map(|&(_, v)| v);
-    if exact.is_some() {
-        return exact;
+    if w.chars().any(char::is_uppercase) {
+        // Rare (`Он бес`): fold the case once.
+        return lower_word_value(&w.to_lowercase());
     }
-    // With an ending: the longest word that prefixes it, and the rest is a
-    // plausible suffix (at most four letters, not another number word).
-    UNITS
-        .iter()
-        .chain(TENS)
-        .chain([("жүз", 100), ("мың", 1000)].iter())
+    lower_word_value(w)
+}
+
+/// [`word_value`] of a lowercase word: exact, or the longest number word
+/// that prefixes it followed by a plausible suffix (at most four letters,
+/// not another number word).
+fn lower_word_value(lower: &str) -> Option<u64> {
+    let all = || {
+        UNITS
+            .iter()
+            .chain(TENS)
+            .chain([("жүз", 100), ("мың", 1000)].iter())
+    };
+    if let Some(&(_, v)) = all().find(|(name, _)| *name == lower) {
+        return Some(v);
+    }
+    all()
         .filter(|(name, _)| lower.starts_with(name) && lower.len() - name.len() <= 8)
         .max_by_key(|(name, _)| name.len())
         .filter(|(name, _)| {
@@ -90,6 +95,19 @@ fn word_value_exact(w: &str) -> Option<u64> {
 }
 
 fn number_word(input: &str) -> IResult<&str, u64> {
+    // Most words cannot be number words: reject them by their first letter
+    // before measuring them.
+    if !input.chars().next().is_some_and(|c| {
+        matches!(
+            crate::chars::lower(c),
+            'б' | 'е' | 'ү' | 'т' | 'а' | 'ж' | 'с' | 'о' | 'қ' | 'м'
+        )
+    }) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Alpha,
+        )));
+    }
     let end = input
         .char_indices()
         .find(|&(_, c)| !crate::chars::is_letter(c))

@@ -29,8 +29,7 @@ pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
     // Edits as (byte range to drop, nothing inserted).
     let mut drops: Vec<std::ops::Range<usize>> = Vec::new();
     let mut pos = 0usize;
-    let toks: Vec<(usize, &str)> = text
-        .split(' ')
+    let toks: Vec<(usize, &str)> = super::vocab::tokens(text)
         .filter_map(|t| {
             let at = pos;
             pos += t.len() + 1;
@@ -38,6 +37,9 @@ pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
         })
         .collect();
     for (k, &(at, t)) in toks.iter().enumerate() {
+        if !t.bytes().any(|b| b == b'-') {
+            continue;
+        }
         let c = core(t);
         let c_at = at + (c.as_ptr() as usize - t.as_ptr() as usize);
         // `сондай- ақ`

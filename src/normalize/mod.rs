@@ -558,7 +558,7 @@ fn warn_unrepaired(
             continue;
         }
         let mut pos = p.span.start;
-        for tok in para.split(' ') {
+        for tok in vocab::tokens(para) {
             let at = pos;
             pos += tok.len() + 1;
             let word = vocab::core(tok);
@@ -577,7 +577,7 @@ fn warn_unrepaired(
                     ));
                 }
             }
-            if !tok.contains(['(', ')']) {
+            if !tok.bytes().any(|b| b == b'(' || b == b')') {
                 continue;
             }
             if let Some(k) = paren_glue(tok) {
@@ -596,11 +596,12 @@ fn glued_split(word: &str, ev: &Evidence<'_>) -> Option<String> {
     if word.chars().count() > 48 {
         return None;
     }
-    let idx: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
-    for &i in idx.iter().skip(4) {
+    // Prefix keys come in one pass; the suffix is looked at only after its
+    // prefix proved to be a word.
+    for (i, prefix) in vocab::prefix_keys(word).skip(4) {
         let (a, b) = word.split_at(i);
-        if b.chars().count() >= 4
-            && ev.word(a) >= 2
+        if ev.word_key(prefix) >= 2
+            && b.chars().count() >= 4
             && ev.word(b) >= 2
             && ev.pair(a, b) >= ev.word(word).max(1)
         {

@@ -14,10 +14,9 @@
 //! pairs        (көрсетілетін, қызметті), (қызметті, берушінің), …
 //! ```
 
-use std::hash::{BuildHasher, Hasher};
 use std::sync::LazyLock;
 
-use rustc_hash::{FxBuildHasher, FxHashMap};
+use rustc_hash::FxHashMap;
 
 /// Word and word-pair counts, keyed by hashes of case-folded words.
 #[derive(Debug, Default, Clone)]
@@ -59,14 +58,60 @@ pub fn core(token: &str) -> &str {
 
 /// Hash of a case-folded word.
 pub fn key(word: &str) -> u64 {
+    key_alnum(word).0
+}
+
+/// Hash of a case-folded word, and whether it holds a letter or digit: one
+/// pass over the characters (this runs for every word of a document).
+fn key_alnum(word: &str) -> (u64, bool) {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut alnum = false;
     for c in word.chars() {
+        alnum |= crate::chars::is_alnum(c);
         h = (h.rotate_left(7) ^ u64::from(crate::chars::lower(c) as u32))
             .wrapping_mul(0x0100_0000_01b3);
     }
-    let mut f = FxBuildHasher.build_hasher();
-    f.write_u64(h);
-    f.finish()
+    (finish(h), alnum)
+}
+
+/// Final mix, so that keys spread over the hash map's buckets.
+fn finish(h: u64) -> u64 {
+    (h ^ (h >> 31)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// Keys of every prefix of `word` that ends before a character, in one
+/// pass: `(byte offset, key of word[..offset])`.
+pub fn prefix_keys(word: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    word.char_indices().map(move |(i, c)| {
+        let before = finish(h);
+        h = (h.rotate_left(7) ^ u64::from(crate::chars::lower(c) as u32))
+            .wrapping_mul(0x0100_0000_01b3);
+        (i, before)
+    })
+}
+
+/// The space-separated tokens of a line. Words are short, so a plain byte
+/// loop beats `str::split(' ')`, which calls `memchr` once per word.
+pub(crate) fn tokens(line: &str) -> impl Iterator<Item = &str> {
+    let bytes = line.as_bytes();
+    let mut start = 0usize;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let mut i = start;
+        while i < bytes.len() && bytes[i] != b' ' {
+            i += 1;
+        }
+        let token = line.get(start..i).unwrap_or("");
+        if i >= bytes.len() {
+            done = true;
+        }
+        start = i + 1;
+        Some(token)
+    })
 }
 
 fn pair_key(a: u64, b: u64) -> u64 {
@@ -76,35 +121,23 @@ fn pair_key(a: u64, b: u64) -> u64 {
 impl Vocab {
     /// Adds the words (not the pairs) of one undamaged line.
     pub fn add_words(&mut self, line: &str) {
-        for token in line.split(' ') {
-            let w = core(token);
-            if w.chars().any(crate::chars::is_alnum) {
-                *self.words.entry(key(w)).or_insert(0) += 1;
+        for token in tokens(line) {
+            let (k, alnum) = key_alnum(core(token));
+            if alnum {
+                *self.words.entry(k).or_insert(0) += 1;
             }
         }
     }
 
     /// Adds the words and pairs of one undamaged line.
     pub fn add_line(&mut self, line: &str) {
-        let mut prev: Option<u64> = None;
-        for token in line.split(' ') {
-            let w = core(token);
-            if !w.chars().any(crate::chars::is_alnum) {
-                prev = None;
-                continue;
-            }
-            let k = key(w);
-            *self.words.entry(k).or_insert(0) += 1;
-            if let Some(p) = prev {
-                *self.pairs.entry(pair_key(p, k)).or_insert(0) += 1;
-            }
-            // A pair does not reach across punctuation that ends a clause.
-            prev = if token.ends_with([',', '.', ';', ':', ')']) {
-                None
-            } else {
-                Some(k)
-            };
-        }
+        let words = &mut self.words;
+        add_pairs(&mut self.pairs, line, |k| *words.entry(k).or_insert(0) += 1);
+    }
+
+    /// Adds the pairs (not the words) of one undamaged line.
+    pub fn add_pairs(&mut self, line: &str) {
+        add_pairs(&mut self.pairs, line, |_| {});
     }
 
     pub fn is_empty(&self) -> bool {
@@ -112,7 +145,12 @@ impl Vocab {
     }
 
     pub fn word_count(&self, word: &str) -> u32 {
-        self.words.get(&key(core(word))).copied().unwrap_or(0)
+        self.count_key(key(core(word)))
+    }
+
+    /// The count of a word by its key (see [`prefix_keys`]).
+    pub fn count_key(&self, k: u64) -> u32 {
+        self.words.get(&k).copied().unwrap_or(0)
     }
 
     pub fn pair_count(&self, a: &str, b: &str) -> u32 {
@@ -142,6 +180,29 @@ impl Vocab {
             }
         }
         v
+    }
+}
+
+/// Counts the pairs of one line into `pairs`, handing each word's key to
+/// `on_word` (so words and pairs can be counted in one pass).
+fn add_pairs(pairs: &mut FxHashMap<u64, u32>, line: &str, mut on_word: impl FnMut(u64)) {
+    let mut prev: Option<u64> = None;
+    for token in tokens(line) {
+        let (k, alnum) = key_alnum(core(token));
+        if !alnum {
+            prev = None;
+            continue;
+        }
+        on_word(k);
+        if let Some(p) = prev {
+            *pairs.entry(pair_key(p, k)).or_insert(0) += 1;
+        }
+        // A pair does not reach across punctuation that ends a clause.
+        prev = if token.ends_with([',', '.', ';', ':', ')']) {
+            None
+        } else {
+            Some(k)
+        };
     }
 }
 
@@ -187,42 +248,34 @@ static BUNDLED: LazyLock<Vocab> =
     LazyLock::new(|| Vocab::parse(include_str!("../../data/vocab.txt")));
 
 /// A document's vocabulary, built from its undamaged lines the first time
-/// a repair asks for evidence (many documents never need it).
-/// Words and pairs are counted separately: pairs are needed rarely.
+/// a repair asks for evidence (many documents never need it). Words and
+/// pairs are counted in one pass over the lines.
 #[derive(Debug, Default)]
 pub struct DocVocab<'a> {
     lines: Vec<&'a str>,
-    words: std::sync::OnceLock<Vocab>,
-    pairs: std::sync::OnceLock<Vocab>,
+    vocab: std::sync::OnceLock<Vocab>,
 }
 
 impl<'a> DocVocab<'a> {
     pub fn lazy(lines: Vec<&'a str>) -> Self {
         DocVocab {
             lines,
-            words: std::sync::OnceLock::new(),
-            pairs: std::sync::OnceLock::new(),
+            vocab: std::sync::OnceLock::new(),
         }
     }
 
     pub fn words(&self) -> &Vocab {
-        self.words.get_or_init(|| {
-            let mut v = Vocab::default();
-            for line in &self.lines {
-                v.add_words(line);
-            }
-            v
-        })
-    }
-
-    pub fn pairs(&self) -> &Vocab {
-        self.pairs.get_or_init(|| {
+        self.vocab.get_or_init(|| {
             let mut v = Vocab::default();
             for line in &self.lines {
                 v.add_line(line);
             }
             v
         })
+    }
+
+    pub fn pairs(&self) -> &Vocab {
+        self.words()
     }
 }
 
@@ -268,6 +321,16 @@ impl<'v> Evidence<'v> {
             DocRef::Lazy(d) => d.pairs(),
         };
         doc.pair_count(a, b) + self.bundled.map_or(0, |v| v.pair_count(a, b))
+    }
+
+    /// Like [`Evidence::word`] for a key from [`key`] or [`prefix_keys`]
+    /// (the word must have no surrounding punctuation).
+    pub fn word_key(&self, k: u64) -> u32 {
+        let doc = match self.doc {
+            DocRef::Ready(v) => v,
+            DocRef::Lazy(d) => d.words(),
+        };
+        doc.count_key(k) + self.bundled.map_or(0, |b| b.count_key(k))
     }
 
     /// Counts in the bundled vocabulary alone (no document scan).
