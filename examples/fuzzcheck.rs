@@ -23,8 +23,7 @@ fn main() {
                 let from = x
                     .char_indices()
                     .map(|(i, _)| i)
-                    .filter(|&i| i + 120 >= at)
-                    .next()
+                    .find(|&i| i + 120 >= at)
                     .unwrap_or(0);
                 let cps = |s: &str| {
                     s.chars()
