@@ -32,7 +32,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{mpsc, Condvar, Mutex};
 use std::time::Instant;
 
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::error::Error;
 use crate::normalize::RepairCounts;
@@ -329,15 +329,11 @@ fn resumable_json(inputs: &[Input], out_dir: &Path) -> HashMap<String, String> {
         let Ok(text) = fs::read_to_string(&out) else {
             continue;
         };
-        let Ok(v) = serde_json::from_str::<Value>(&text) else {
+        let Some(source) = crate::model::read_source(text.as_bytes()) else {
             continue;
         };
-        let path = v.pointer("/source/path").and_then(Value::as_str);
-        let sha = v.pointer("/source/sha256").and_then(Value::as_str);
-        if let (Some(p), Some(s)) = (path, sha) {
-            if p == input.path.to_string_lossy() {
-                done.insert(p.to_owned(), s.to_owned());
-            }
+        if source.path == input.path.to_string_lossy() {
+            done.insert(source.path, source.sha256);
         }
     }
     done
@@ -363,18 +359,11 @@ fn resumable_jsonl(partial: &Path) -> (HashMap<String, String>, u64) {
                 if line.last() != Some(&b'\n') {
                     break; // a torn last line
                 }
-                let Ok(v) = serde_json::from_slice::<Value>(&line) else {
+                let Some(source) = crate::model::read_source(&line) else {
                     break;
                 };
-                let path = v.pointer("/source/path").and_then(Value::as_str);
-                let sha = v.pointer("/source/sha256").and_then(Value::as_str);
-                match (path, sha) {
-                    (Some(p), Some(s)) => {
-                        done.insert(p.to_owned(), s.to_owned());
-                        valid += n as u64;
-                    }
-                    _ => break,
-                }
+                done.insert(source.path, source.sha256);
+                valid += n as u64;
             }
         }
     }
@@ -521,6 +510,7 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Summary, Error> {
             &partial_path,
             &opts.out_dir.join("documents.jsonl"),
             &inputs,
+            partial_valid > 0,
         )?;
     }
 
@@ -618,10 +608,19 @@ fn write_outcome(
     Ok(())
 }
 
-/// Renames the partial JSONL file into place, in input order. Lines kept
-/// from an earlier run come first; if a retried document now succeeded out
+/// Renames the partial JSONL file into place, in input order. This run
+/// writes its lines in input order; lines kept from an earlier run
+/// (`kept_lines`) come first, and if a retried document now succeeded out
 /// of order, the lines are reordered by input position.
-fn finish_jsonl(partial: &Path, target: &Path, inputs: &[Input]) -> Result<(), Error> {
+fn finish_jsonl(
+    partial: &Path,
+    target: &Path,
+    inputs: &[Input],
+    kept_lines: bool,
+) -> Result<(), Error> {
+    if !kept_lines {
+        return fs::rename(partial, target).map_err(|e| Error::io(target, e));
+    }
     let order: HashMap<String, usize> = inputs
         .iter()
         .enumerate()
@@ -640,14 +639,8 @@ fn finish_jsonl(partial: &Path, target: &Path, inputs: &[Input]) -> Result<(), E
         if n == 0 {
             break;
         }
-        let pos = serde_json::from_slice::<Value>(&line)
-            .ok()
-            .and_then(|v| {
-                v.pointer("/source/path")
-                    .and_then(Value::as_str)
-                    .map(str::to_owned)
-            })
-            .and_then(|p| order.get(&p).copied())
+        let pos = crate::model::read_source(&line)
+            .and_then(|s| order.get(&s.path).copied())
             .unwrap_or(usize::MAX);
         index.push((pos, offset, n));
         offset += n as u64;

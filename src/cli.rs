@@ -29,7 +29,7 @@ enum Command {
     Normalize(NormalizeArgs),
     /// Normalize and extract many documents in parallel into OUT_DIR.
     Batch(BatchArgs),
-    /// Print the extraction as JSON (the contract of extract-schema.md).
+    /// Print the extraction as JSON (the contract that `kazlex schema` prints).
     Extract(ExtractArgs),
     /// Print the JSON Schema (draft 2020-12) of the extraction.
     Schema,

@@ -28,6 +28,16 @@ pub struct Source {
     pub bytes: u64,
 }
 
+/// The `source` of a serialized document, read without building the rest
+/// of it (batches read it back for `--resume` and to order JSONL output).
+pub fn read_source(json: &[u8]) -> Option<Source> {
+    #[derive(Deserialize)]
+    struct Head {
+        source: Source,
+    }
+    serde_json::from_slice::<Head>(json).ok().map(|h| h.source)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ActType {
