@@ -227,8 +227,21 @@ fn remove_stale_temporaries(dir: &Path) {
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same
-/// directory, flushed, then renamed over the target.
+/// directory, synced to disk, then renamed over the target.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    write_file(path, bytes, true)
+}
+
+/// Like [`write_atomic`] without the sync, for per-document outputs: the
+/// rename still makes a killed run leave either the whole file or none,
+/// and after a power loss `--resume` redoes any output that does not parse
+/// or does not record its source's SHA-256. (A sync per document made the
+/// disk, not the extraction, the bottleneck of a batch.)
+fn write_document(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    write_file(path, bytes, false)
+}
+
+fn write_file(path: &Path, bytes: &[u8], sync: bool) -> Result<(), Error> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -241,7 +254,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let result = (|| -> std::io::Result<()> {
         let mut f = File::create(&tmp)?;
         f.write_all(bytes)?;
-        f.sync_all()?;
+        if sync {
+            f.sync_all()?;
+        }
         fs::rename(&tmp, path)
     })();
     if let Err(e) = result {
@@ -254,12 +269,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 /// The result of one document.
 enum Outcome {
     Done {
-        json: Vec<u8>,
+        /// The JSONL line for the writer; `None` when the worker already
+        /// wrote the document's own file (`--format json`).
+        line: Option<Vec<u8>>,
         bytes: u64,
         warnings: bool,
         repairs: RepairCounts,
-        /// The audit page and its index row, with `--report`.
-        report: Option<(String, crate::report::IndexRow)>,
+        /// The index row of the audit page the worker wrote, with `--report`.
+        report_row: Option<crate::report::IndexRow>,
     },
     Skipped {
         bytes: u64,
@@ -268,6 +285,9 @@ enum Outcome {
         failure: Failure,
         bytes: u64,
     },
+    /// An output could not be written (full disk, permissions): the batch
+    /// stops, keeping what it wrote.
+    WriteFailed(Error),
 }
 
 fn process_one(input: &Input, opts: &Options, resumed: &HashMap<String, String>) -> Outcome {
@@ -291,24 +311,40 @@ fn process_one(input: &Input, opts: &Options, resumed: &HashMap<String, String>)
         };
     }
     let processed = crate::process(&label, &source);
-    let report = opts.report.then(|| {
-        let page = format!("{}.html", input.name);
-        (
-            crate::report::document_page(&source.decoded.text, &processed),
-            crate::report::IndexRow::of(&page, &processed.document),
-        )
-    });
+    // Each worker writes its document's own files (atomically), so that
+    // the disk's fsyncs run in parallel; JSONL lines go to the writer.
+    let mut report_row = None;
+    if opts.report {
+        let page_name = format!("{}.html", input.name);
+        let html = crate::report::document_page(&source.decoded.text, &processed);
+        let page = opts.out_dir.join("report").join(&page_name);
+        if let Err(e) = write_document(&page, html.as_bytes()) {
+            return Outcome::WriteFailed(e);
+        }
+        report_row = Some(crate::report::IndexRow::of(&page_name, &processed.document));
+    }
     let json = match opts.format {
         Format::Json => serde_json::to_vec_pretty(&processed.document),
         Format::Jsonl => serde_json::to_vec(&processed.document),
     };
+    let done = |line| Outcome::Done {
+        line,
+        bytes: source.bytes,
+        warnings: !processed.document.warnings.is_empty(),
+        repairs: processed.normalized.counts,
+        report_row,
+    };
     match json {
-        Ok(json) => Outcome::Done {
-            json,
-            bytes: source.bytes,
-            warnings: !processed.document.warnings.is_empty(),
-            repairs: processed.normalized.counts,
-            report,
+        Ok(mut json) => match opts.format {
+            Format::Jsonl => done(Some(json)),
+            Format::Json => {
+                json.push(b'\n');
+                let out = opts.out_dir.join(format!("{}.json", input.name));
+                match write_document(&out, &json) {
+                    Ok(()) => done(None),
+                    Err(e) => Outcome::WriteFailed(e),
+                }
+            }
         },
         Err(e) => Outcome::Failed {
             failure: Failure {
@@ -473,7 +509,6 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Summary, Error> {
             while let Some(outcome) = pending.remove(&next_write) {
                 if fatal.is_none() {
                     if let Err(e) = write_outcome(
-                        &inputs[next_write],
                         outcome,
                         opts,
                         &mut partial,
@@ -535,7 +570,6 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Summary, Error> {
 }
 
 fn write_outcome(
-    input: &Input,
     outcome: Outcome,
     opts: &Options,
     partial: &mut Option<BufWriter<File>>,
@@ -545,32 +579,19 @@ fn write_outcome(
 ) -> Result<(), Error> {
     match outcome {
         Outcome::Done {
-            json,
+            line,
             bytes,
             warnings,
             repairs,
-            report,
+            report_row,
         } => {
-            if let Some((html, row)) = report {
-                let page = opts
-                    .out_dir
-                    .join("report")
-                    .join(format!("{}.html", input.name));
-                write_atomic(&page, html.as_bytes())?;
+            if let Some(row) = report_row {
                 summary.report_rows.push(row);
             }
-            match (opts.format, partial.as_mut()) {
-                (Format::Jsonl, Some(w)) => {
-                    let path = opts.out_dir.join(PARTIAL);
-                    w.write_all(&json).map_err(|e| Error::io(&path, e))?;
-                    w.write_all(b"\n").map_err(|e| Error::io(&path, e))?;
-                }
-                _ => {
-                    let out = opts.out_dir.join(format!("{}.json", input.name));
-                    let mut bytes_out = json;
-                    bytes_out.push(b'\n');
-                    write_atomic(&out, &bytes_out)?;
-                }
+            if let (Some(line), Some(w)) = (line, partial.as_mut()) {
+                let path = opts.out_dir.join(PARTIAL);
+                w.write_all(&line).map_err(|e| Error::io(&path, e))?;
+                w.write_all(b"\n").map_err(|e| Error::io(&path, e))?;
             }
             summary.succeeded += 1;
             summary.bytes += bytes;
@@ -604,6 +625,7 @@ fn write_outcome(
             summary.failures.push(failure);
             progress.advance(bytes, true);
         }
+        Outcome::WriteFailed(e) => return Err(e),
     }
     Ok(())
 }

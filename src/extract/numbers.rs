@@ -56,7 +56,7 @@ fn word_value(w: &str) -> Option<u64> {
     {
         return None;
     }
-    if w.chars().any(char::is_uppercase) {
+    if w.chars().any(|c| crate::chars::lower(c) != c) {
         // Rare (`Он бес`): fold the case once.
         return lower_word_value(&w.to_lowercase());
     }
