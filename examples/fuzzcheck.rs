@@ -43,17 +43,7 @@ fn main() {
         kazlex::decode::from_bytes(bytes.clone(), std::path::Path::new("x"), u64::MAX).unwrap();
     let p = kazlex::process("x", &source);
     let json = serde_json::to_value(&p.document).unwrap_or_default();
-    if has_empty_string(&json) {
+    if kazlex::model::has_empty_string(&json) {
         println!("empty string in the JSON");
-    }
-}
-
-/// Whether any string in the JSON value is empty (the contract uses null).
-fn has_empty_string(v: &serde_json::Value) -> bool {
-    match v {
-        serde_json::Value::String(s) => s.is_empty(),
-        serde_json::Value::Array(a) => a.iter().any(has_empty_string),
-        serde_json::Value::Object(o) => o.values().any(has_empty_string),
-        _ => false,
     }
 }

@@ -28,6 +28,17 @@ pub struct Source {
     pub bytes: u64,
 }
 
+/// Whether any string in a serialized document is empty, which the
+/// contract forbids (a missing value is `null`). For tests and fuzzers.
+pub fn has_empty_string(v: &serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::String(s) => s.is_empty(),
+        serde_json::Value::Array(a) => a.iter().any(has_empty_string),
+        serde_json::Value::Object(o) => o.values().any(has_empty_string),
+        _ => false,
+    }
+}
+
 /// The `source` of a serialized document, read without building the rest
 /// of it (batches read it back for `--resume` and to order JSONL output).
 pub fn read_source(json: &[u8]) -> Option<Source> {

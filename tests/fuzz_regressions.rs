@@ -36,19 +36,9 @@ fn fuzz_findings_stay_fixed() {
         let source = kazlex::decode::from_bytes(bytes.clone(), Path::new(&name), u64::MAX).unwrap();
         let p = kazlex::process(&name, &source);
         let json = serde_json::to_value(&p.document).unwrap();
-        assert!(!has_empty_string(&json), "{name}");
+        assert!(!kazlex::model::has_empty_string(&json), "{name}");
         for r in &p.document.references {
             assert!(r.span[1] <= p.normalized.text.len(), "{name}");
         }
-    }
-}
-
-/// Whether any string in the JSON value is empty (the contract uses null).
-fn has_empty_string(v: &serde_json::Value) -> bool {
-    match v {
-        serde_json::Value::String(s) => s.is_empty(),
-        serde_json::Value::Array(a) => a.iter().any(has_empty_string),
-        serde_json::Value::Object(o) => o.values().any(has_empty_string),
-        _ => false,
     }
 }

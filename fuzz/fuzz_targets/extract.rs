@@ -19,16 +19,5 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
         assert!(p.normalized.text.is_char_boundary(r.span[0]) && p.normalized.text.is_char_boundary(r.span[1]));
     }
     let json = serde_json::to_value(&p.document).expect("serializes");
-    assert!(!has_empty_string(&json), "no empty strings in the contract");
+    assert!(!kazlex::model::has_empty_string(&json), "no empty strings in the contract");
 });
-
-/// Whether any string in the JSON value is empty (the contract uses null).
-fn has_empty_string(v: &serde_json::Value) -> bool {
-    match v {
-        serde_json::Value::String(s) => s.is_empty(),
-        serde_json::Value::Array(a) => a.iter().any(has_empty_string),
-        serde_json::Value::Object(o) => o.values().any(has_empty_string),
-        _ => false,
-    }
-}
-
