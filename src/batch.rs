@@ -3,9 +3,11 @@
 //! [`run`] finds the inputs (files, directories walked recursively with a
 //! name pattern, or a list of paths), then processes them on a pool of
 //! `jobs` workers. Each worker reads, normalizes and extracts one document
-//! into its own buffer; a single writer puts results in input order:
+//! into its own buffer; a single writer takes the results in input order
+//! (for the JSONL file, the summary, the failures and the report index):
 //!
-//! * `json`: one `OUT_DIR/<relative path>.json` per document;
+//! * `json`: one `OUT_DIR/<relative path>.json` per document, written by the
+//!   worker itself (so the file system's work runs in parallel too);
 //! * `jsonl`: `OUT_DIR/documents.jsonl`, one object per line, in input order.
 //!
 //! Every output file is written atomically (a temporary file in the same

@@ -119,25 +119,26 @@ fn pair_key(a: u64, b: u64) -> u64 {
 }
 
 impl Vocab {
-    /// Adds the words (not the pairs) of one undamaged line.
-    pub fn add_words(&mut self, line: &str) {
-        for token in tokens(line) {
-            let (k, alnum) = key_alnum(core(token));
-            if alnum {
-                *self.words.entry(k).or_insert(0) += 1;
-            }
-        }
-    }
-
     /// Adds the words and pairs of one undamaged line.
     pub fn add_line(&mut self, line: &str) {
-        let words = &mut self.words;
-        add_pairs(&mut self.pairs, line, |k| *words.entry(k).or_insert(0) += 1);
-    }
-
-    /// Adds the pairs (not the words) of one undamaged line.
-    pub fn add_pairs(&mut self, line: &str) {
-        add_pairs(&mut self.pairs, line, |_| {});
+        let mut prev: Option<u64> = None;
+        for token in tokens(line) {
+            let (k, alnum) = key_alnum(core(token));
+            if !alnum {
+                prev = None;
+                continue;
+            }
+            *self.words.entry(k).or_insert(0) += 1;
+            if let Some(p) = prev {
+                *self.pairs.entry(pair_key(p, k)).or_insert(0) += 1;
+            }
+            // A pair does not reach across punctuation that ends a clause.
+            prev = if token.ends_with([',', '.', ';', ':', ')']) {
+                None
+            } else {
+                Some(k)
+            };
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -180,29 +181,6 @@ impl Vocab {
             }
         }
         v
-    }
-}
-
-/// Counts the pairs of one line into `pairs`, handing each word's key to
-/// `on_word` (so words and pairs can be counted in one pass).
-fn add_pairs(pairs: &mut FxHashMap<u64, u32>, line: &str, mut on_word: impl FnMut(u64)) {
-    let mut prev: Option<u64> = None;
-    for token in tokens(line) {
-        let (k, alnum) = key_alnum(core(token));
-        if !alnum {
-            prev = None;
-            continue;
-        }
-        on_word(k);
-        if let Some(p) = prev {
-            *pairs.entry(pair_key(p, k)).or_insert(0) += 1;
-        }
-        // A pair does not reach across punctuation that ends a clause.
-        prev = if token.ends_with([',', '.', ';', ':', ')']) {
-            None
-        } else {
-            Some(k)
-        };
     }
 }
 
