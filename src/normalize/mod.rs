@@ -368,8 +368,10 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
     }
 
     // Repairs can bring a combining mark next to the letter it was spaced
-    // apart from (`у ̈`): compose such lines once more.
-    if unify::has_combining_marks(text) {
+    // apart from (`у ̈`): compose such lines once more. Text that unification
+    // kept as it was holds no character NFC could change.
+    let unified_untouched = matches!(unified, std::borrow::Cow::Borrowed(_));
+    if !unified_untouched && unify::has_combining_marks(text) {
         for p in &mut prepared {
             unify::recompose_line(&mut p.text);
         }

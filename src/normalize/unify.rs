@@ -189,19 +189,27 @@ pub fn unify(input: &str) -> (Cow<'_, str>, OffsetMap, UnifyCounts) {
 /// Whether `text` holds a combining mark anywhere (Cyrillic and ASCII are
 /// answered without a table lookup).
 pub fn has_combining_marks(text: &str) -> bool {
+    // Only characters from U+0300 on can change, and Cyrillic (`D0`, `D1`,
+    // `D3` lead bytes) never does: decode just the other ones.
     let b = text.as_bytes();
-    let Some(first) = b
+    let mut i = 0;
+    while let Some(k) = b[i..]
         .iter()
         .position(|&x| x >= 0xCC && !matches!(x, 0xD0 | 0xD1 | 0xD3))
-    else {
-        return false;
-    };
-    // A lead byte (never a continuation byte) starts a character.
-    text.get(first..).unwrap_or("").chars().any(|c| {
-        !c.is_ascii()
-            && !matches!(c, '\u{400}'..='\u{482}' | '\u{48a}'..='\u{4ff}' | '\u{2000}'..='\u{206f}')
+    {
+        i += k;
+        // A lead byte (never a continuation byte) starts a character.
+        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+            return false;
+        };
+        if !matches!(c, '\u{400}'..='\u{482}' | '\u{48a}'..='\u{4ff}' | '\u{2000}'..='\u{206f}')
             && changes_under_nfc(c)
-    })
+        {
+            return true;
+        }
+        i += c.len_utf8();
+    }
+    false
 }
 
 /// Whether NFC may change text holding `c`: a combining mark, or a

@@ -244,7 +244,13 @@ impl<'a> DocVocab<'a> {
 
     pub fn words(&self) -> &Vocab {
         self.vocab.get_or_init(|| {
-            let mut v = Vocab::default();
+            // About one word in eight bytes; distinct words and pairs are
+            // fewer, so this saves most of the rehashing.
+            let bytes: usize = self.lines.iter().map(|l| l.len()).sum();
+            let mut v = Vocab {
+                words: FxHashMap::with_capacity_and_hasher(bytes / 32, Default::default()),
+                pairs: FxHashMap::with_capacity_and_hasher(bytes / 16, Default::default()),
+            };
             for line in &self.lines {
                 v.add_line(line);
             }
