@@ -28,6 +28,16 @@ pub fn is_alnum(c: char) -> bool {
     c.is_ascii_digit() || is_letter(c) || (!c.is_ascii() && c.is_numeric())
 }
 
+/// The nearest character boundary of `text` at or before `i` (clamped to
+/// its length): a safe end for a window of bytes.
+pub fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// The lower case of `c` (the first character of it, for the rare letters
 /// that lower to more than one).
 #[inline]
@@ -36,6 +46,8 @@ pub fn lower(c: char) -> char {
     let l = match u {
         0x41..=0x5A => u + 0x20,
         0..=0x7F => u,
+        // Latin-1 punctuation, general punctuation and `№` have no case.
+        0x80..=0xBF | 0x2000..=0x206F | 0x2116 => u,
         0x410..=0x42F => u + 0x20,
         0x400..=0x40F => u + 0x50,
         0x430..=0x45F => u,

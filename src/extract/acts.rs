@@ -395,14 +395,6 @@ fn strip_punct(w: &str) -> &str {
 /// its register parenthesis and the issuer fit comfortably).
 const MAX_CITATION: usize = 4000;
 
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// Whether `text` can hold a citation at all: it needs a `№`, a year
 /// (`жыл…`) or a dotted date.
 fn might_cite(text: &str) -> bool {
@@ -471,7 +463,8 @@ pub fn citations(text: &str) -> Vec<Citation> {
         let type_range = core_start..core_start + w.len();
         // A citation does not reach back across the end of a sentence, nor
         // further than any citation of the genre is long.
-        let lookback = floor_boundary(text, type_range.start.saturating_sub(MAX_CITATION));
+        let lookback =
+            crate::chars::floor_boundary(text, type_range.start.saturating_sub(MAX_CITATION));
         let clause = clause_start(
             text,
             window_start.max(lookback),

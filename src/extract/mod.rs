@@ -198,8 +198,8 @@ pub fn extract_segments(n: &Normalized, seg: &Segments) -> Extraction {
             let own = cits.iter().find(|c| {
                 text[c.type_text.end..].starts_with('.')
                     || text[c.type_text.end..].starts_with(' ')
-                        && !text
-                            [floor_boundary(text, c.span.start.saturating_sub(40))..c.span.start]
+                        && !text[crate::chars::floor_boundary(text, c.span.start.saturating_sub(40))
+                            ..c.span.start]
                             .contains("жойылды")
             });
             match own {
@@ -465,15 +465,6 @@ pub fn extract_segments(n: &Normalized, seg: &Segments) -> Extraction {
     }
     x.references = order.into_iter().map(|i| refs[i].clone()).collect();
     x
-}
-
-/// The nearest char boundary at or before `i`.
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 fn short(t: &str) -> String {

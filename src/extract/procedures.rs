@@ -124,7 +124,9 @@ pub fn actor(text: &str) -> Option<Range<usize>> {
     let mut start = after_label(text);
     // A purpose phrase may come first: `мемлекеттік көрсетілетін қызметті
     // көрсету үшін Мемлекеттік корпорацияның қызметкері …`.
-    if let Some(at) = text[start..].find(" үшін ") {
+    // (It stands within the first six words: look no further than that.)
+    let head = &text[start..crate::chars::floor_boundary(text, start + 160)];
+    if let Some(at) = head.find(" үшін ") {
         let before = &text[start..start + at];
         if before.split(' ').count() <= 6
             && !before
@@ -138,7 +140,8 @@ pub fn actor(text: &str) -> Option<Range<usize>> {
     let mut best: Option<usize> = None;
     let mut chain_open = false;
     let mut pos = 0;
-    let words: Vec<&str> = rest.split(' ').collect();
+    // An actor phrase is at most 16 words long (the loop stops there).
+    let words: Vec<&str> = rest.splitn(18, ' ').collect();
     for (k, w) in words.iter().enumerate() {
         if k >= 16 || w.is_empty() {
             break;
