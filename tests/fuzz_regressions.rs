@@ -23,6 +23,10 @@ fn fuzz_findings_stay_fixed() {
     let all = inputs();
     assert!(!all.is_empty());
     for (name, bytes) in all {
+        // decode target: text or a reason, and the text normalizes.
+        if let Ok(d) = kazlex::decode::decode(bytes.clone()) {
+            let _ = kazlex::normalize(&d.text);
+        }
         let Ok(text) = std::str::from_utf8(&bytes) else {
             continue;
         };
@@ -32,8 +36,17 @@ fn fuzz_findings_stay_fixed() {
         for (i, _) in n.text.char_indices() {
             assert!(n.source_offset(i) <= text.len(), "{name}");
         }
-        // extract target: no empty strings, spans inside the text.
-        let source = kazlex::decode::from_bytes(bytes.clone(), Path::new(&name), u64::MAX).unwrap();
+        // extract target (which takes any UTF-8 as it is): no empty strings,
+        // spans inside the text.
+        let source = kazlex::decode::Source {
+            bytes: bytes.len() as u64,
+            sha256: kazlex::decode::sha256_hex(&bytes),
+            decoded: kazlex::decode::Decoded {
+                text: text.to_owned(),
+                encoding: kazlex::decode::Encoding::Utf8,
+                diagnostics: Vec::new(),
+            },
+        };
         let p = kazlex::process(&name, &source);
         let json = serde_json::to_value(&p.document).unwrap();
         assert!(!kazlex::model::has_empty_string(&json), "{name}");

@@ -44,16 +44,18 @@ const TENS: &[(&str, u64)] = &[
     ("тоқсан", 90),
 ];
 
+/// Whether a number word can start with `c`: a cheap test that rules out
+/// most words before they are measured.
+fn may_start_number_word(c: char) -> bool {
+    matches!(
+        crate::chars::lower(c),
+        'б' | 'е' | 'ү' | 'т' | 'а' | 'ж' | 'с' | 'о' | 'қ' | 'м'
+    )
+}
+
 /// The value of one number word, with or without a case ending.
 fn word_value(w: &str) -> Option<u64> {
-    // Every number word starts with one of these letters: a cheap test
-    // that rules out most words.
-    let first = w.chars().next()?;
-    if !matches!(
-        crate::chars::lower(first),
-        'б' | 'е' | 'ү' | 'т' | 'а' | 'ж' | 'с' | 'о' | 'қ' | 'м'
-    ) || w.len() > 24
-    {
+    if !w.chars().next().is_some_and(may_start_number_word) || w.len() > 24 {
         return None;
     }
     if w.chars().any(|c| crate::chars::lower(c) != c) {
@@ -95,14 +97,7 @@ fn word_value_exact(w: &str) -> Option<u64> {
 }
 
 fn number_word(input: &str) -> IResult<&str, u64> {
-    // Most words cannot be number words: reject them by their first letter
-    // before measuring them.
-    if !input.chars().next().is_some_and(|c| {
-        matches!(
-            crate::chars::lower(c),
-            'б' | 'е' | 'ү' | 'т' | 'а' | 'ж' | 'с' | 'о' | 'қ' | 'м'
-        )
-    }) {
+    if !input.chars().next().is_some_and(may_start_number_word) {
         return Err(nom::Err::Error(nom::error::Error::new(
             input,
             nom::error::ErrorKind::Alpha,

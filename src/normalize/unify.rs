@@ -91,14 +91,25 @@ const SUSPECT: [bool; 256] = {
 /// the text, never are); each is decoded and classified, so that nothing
 /// NFC would change slips through (U+0374, U+2126 …).
 fn may_need_work(input: &str) -> bool {
-    let b = input.as_bytes();
+    any_decoded(
+        input,
+        |x| SUSPECT[usize::from(x)],
+        |c| class(c) != Class::Keep,
+    )
+}
+
+/// Whether `test` holds for a character of `text` that starts at a byte
+/// `lead` picks out. `lead` must pick lead bytes or ASCII only (never a
+/// continuation byte, 80..BF), so that every pick starts a character.
+fn any_decoded(text: &str, lead: impl Fn(u8) -> bool, test: impl Fn(char) -> bool) -> bool {
+    let b = text.as_bytes();
     let mut i = 0;
-    while let Some(k) = b[i..].iter().position(|&x| SUSPECT[usize::from(x)]) {
+    while let Some(k) = b[i..].iter().position(|&x| lead(x)) {
         i += k;
-        let Some(c) = input.get(i..).and_then(|s| s.chars().next()) else {
+        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
             return true;
         };
-        if class(c) != Class::Keep {
+        if test(c) {
             return true;
         }
         i += c.len_utf8();
@@ -186,30 +197,19 @@ pub fn unify(input: &str) -> (Cow<'_, str>, OffsetMap, UnifyCounts) {
     (Cow::Owned(out.text), OffsetMap::from_segs(out.segs), counts)
 }
 
-/// Whether `text` holds a combining mark anywhere (Cyrillic and ASCII are
-/// answered without a table lookup).
+/// Whether `text` holds a character NFC could change (a combining mark or
+/// a singleton). Only characters from U+0300 on can, and Cyrillic (`D0`,
+/// `D1`, `D3` lead bytes) and general punctuation never do, so only the
+/// rest is decoded.
 pub fn has_combining_marks(text: &str) -> bool {
-    // Only characters from U+0300 on can change, and Cyrillic (`D0`, `D1`,
-    // `D3` lead bytes) never does: decode just the other ones.
-    let b = text.as_bytes();
-    let mut i = 0;
-    while let Some(k) = b[i..]
-        .iter()
-        .position(|&x| x >= 0xCC && !matches!(x, 0xD0 | 0xD1 | 0xD3))
-    {
-        i += k;
-        // A lead byte (never a continuation byte) starts a character.
-        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
-            return false;
-        };
-        if !matches!(c, '\u{400}'..='\u{482}' | '\u{48a}'..='\u{4ff}' | '\u{2000}'..='\u{206f}')
-            && changes_under_nfc(c)
-        {
-            return true;
-        }
-        i += c.len_utf8();
-    }
-    false
+    any_decoded(
+        text,
+        |x| x >= 0xCC && !matches!(x, 0xD0 | 0xD1 | 0xD3),
+        |c| {
+            !matches!(c, '\u{400}'..='\u{482}' | '\u{48a}'..='\u{4ff}' | '\u{2000}'..='\u{206f}')
+                && changes_under_nfc(c)
+        },
+    )
 }
 
 /// Whether NFC may change text holding `c`: a combining mark, or a

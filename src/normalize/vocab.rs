@@ -242,7 +242,8 @@ impl<'a> DocVocab<'a> {
         }
     }
 
-    pub fn words(&self) -> &Vocab {
+    /// The words and pairs, counted on first use.
+    pub fn vocab(&self) -> &Vocab {
         self.vocab.get_or_init(|| {
             // About one word in eight bytes; distinct words and pairs are
             // fewer, so this saves most of the rehashing.
@@ -256,10 +257,6 @@ impl<'a> DocVocab<'a> {
             }
             v
         })
-    }
-
-    pub fn pairs(&self) -> &Vocab {
-        self.words()
     }
 }
 
@@ -291,30 +288,28 @@ impl<'v> Evidence<'v> {
         }
     }
 
-    pub fn word(&self, w: &str) -> u32 {
-        let doc = match self.doc {
+    /// The document's vocabulary (counted now if it was not yet).
+    fn doc(&self) -> &'v Vocab {
+        match self.doc {
             DocRef::Ready(v) => v,
-            DocRef::Lazy(d) => d.words(),
-        };
-        doc.word_count(w) + self.bundled.map_or(0, |b| b.word_count(w))
+            DocRef::Lazy(d) => d.vocab(),
+        }
+    }
+
+    pub fn word(&self, w: &str) -> u32 {
+        self.word_key(key(core(w)))
     }
 
     pub fn pair(&self, a: &str, b: &str) -> u32 {
-        let doc = match self.doc {
-            DocRef::Ready(v) => v,
-            DocRef::Lazy(d) => d.pairs(),
-        };
-        doc.pair_count(a, b) + self.bundled.map_or(0, |v| v.pair_count(a, b))
+        let k = pair_key(key(core(a)), key(core(b)));
+        let count = |v: &Vocab| v.pairs.get(&k).copied().unwrap_or(0);
+        count(self.doc()) + self.bundled.map_or(0, count)
     }
 
     /// Like [`Evidence::word`] for a key from [`key`] or [`prefix_keys`]
     /// (the word must have no surrounding punctuation).
     pub fn word_key(&self, k: u64) -> u32 {
-        let doc = match self.doc {
-            DocRef::Ready(v) => v,
-            DocRef::Lazy(d) => d.words(),
-        };
-        doc.count_key(k) + self.bundled.map_or(0, |b| b.count_key(k))
+        self.doc().count_key(k) + self.bundled.map_or(0, |b| b.count_key(k))
     }
 
     /// Counts in the bundled vocabulary alone (no document scan).
