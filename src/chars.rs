@@ -28,6 +28,31 @@ pub fn is_alnum(c: char) -> bool {
     c.is_ascii_digit() || is_letter(c) || (!c.is_ascii() && c.is_numeric())
 }
 
+/// The index of the first space in `bytes` at or after `from`, or its
+/// length. Eight bytes at a time: words are short, so a call per word to
+/// `memchr` costs more than it saves, and a byte loop is slower still.
+#[inline]
+pub fn next_space(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word) ^ SPACES;
+        // The lowest byte that is zero, exactly (higher ones may be false).
+        let zero = x.wrapping_sub(ONES) & !x & (ONES << 7);
+        if zero != 0 {
+            return i + (zero.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i] != b' ' {
+        i += 1;
+    }
+    i.min(bytes.len())
+}
+
 /// The nearest character boundary of `text` at or before `i` (clamped to
 /// its length): a safe end for a window of bytes.
 pub fn floor_boundary(text: &str, i: usize) -> usize {
@@ -81,5 +106,15 @@ mod tests {
         assert_eq!(lower('Ә'), 'ә');
         assert_eq!(lower('Қ'), 'қ');
         assert_eq!(lower('І'), 'і');
+    }
+
+    #[test]
+    fn next_space_agrees_with_a_byte_search() {
+        let text = "  көрсетілетін қызметті  берушінің a bb ccc dddddddd eeeeeeeee ";
+        let b = text.as_bytes();
+        for from in 0..=b.len() {
+            let slow = b[from..].iter().position(|&x| x == b' ').map_or(b.len(), |k| from + k);
+            assert_eq!(next_space(b, from), slow, "from {from}");
+        }
     }
 }

@@ -28,13 +28,8 @@ pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
     }
     // Edits as (byte range to drop, nothing inserted).
     let mut drops: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut pos = 0usize;
-    let toks: Vec<(usize, &str)> = super::vocab::tokens(text)
-        .filter_map(|t| {
-            let at = pos;
-            pos += t.len() + 1;
-            (!t.is_empty()).then_some((at, t))
-        })
+    let toks: Vec<(usize, &str)> = super::tokens::tokens(text)
+        .map(|t| (t.start, t.text))
         .collect();
     for (k, &(at, t)) in toks.iter().enumerate() {
         if !t.bytes().any(|b| b == b'-') {

@@ -346,24 +346,6 @@ pub struct Emitted {
     pub line_out: Vec<Option<Range<usize>>>,
 }
 
-fn tokens(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < bytes.len() && bytes[i] == b' ' {
-            i += 1;
-        }
-        if i >= bytes.len() {
-            return None;
-        }
-        let s = i;
-        while i < bytes.len() && bytes[i] != b' ' {
-            i += 1;
-        }
-        Some(s..i)
-    })
-}
-
 fn starts_with_closing(t: &str) -> bool {
     t.starts_with([',', '.', ';', ':', ')', '!', '?'])
 }
@@ -449,44 +431,64 @@ pub fn emit(lines: &[Prepared<'_>], roles: &[Role], ev: &Evidence<'_>, capacity:
             }
         }
         let mut line_start_out: Option<usize> = None;
-        let mut first_in_line = true;
-        for r in tokens(t) {
-            let tok = &t[r.clone()];
-            if let Some(prev) = last_tok.clone() {
-                if first_in_line {
-                    let prev_text = b.text[prev.clone()].to_owned();
-                    let (sep, drop_hyphen) = join_rule(&prev_text, tok, ev);
-                    let join_at = b.len();
-                    if drop_hyphen {
-                        b.truncate(b.len() - 1);
+        // Tokens separated by one plain space are copied as one run: most
+        // lines are a single run.
+        let mut run: Option<Range<usize>> = None;
+        let mut prev_in_line: Option<&str> = None;
+        for token in super::tokens::tokens(t) {
+            let (r, tok) = (token.start..token.end(), token.text);
+            match prev_in_line {
+                None => {
+                    if let Some(prev) = last_tok.clone() {
+                        let prev_text = b.text[prev.clone()].to_owned();
+                        let (sep, drop_hyphen) = join_rule(&prev_text, tok, ev);
+                        let join_at = b.len();
+                        if drop_hyphen {
+                            b.truncate(b.len() - 1);
+                        }
+                        b.push(sep, last_line_end_src as u32);
+                        let kind = if drop_hyphen {
+                            JoinKind::Dehyphenated
+                        } else {
+                            JoinKind::Joined
+                        };
+                        let out_start = prev.start;
+                        let out_end = b.len() + tok.len();
+                        out.joins.push(Join {
+                            line: l.raw.no,
+                            kind,
+                            raw: last_word_src
+                                ..l.raw.text_start
+                                    + l.raw.text.find(' ').unwrap_or(l.raw.text.len()),
+                            out: out_start..out_end.max(join_at),
+                        });
                     }
-                    b.push(sep, last_line_end_src as u32);
-                    let kind = if drop_hyphen {
-                        JoinKind::Dehyphenated
-                    } else {
-                        JoinKind::Joined
-                    };
-                    let out_start = prev.start;
-                    let out_end = b.len() + tok.len();
-                    out.joins.push(Join {
-                        line: l.raw.no,
-                        kind,
-                        raw: last_word_src
-                            ..l.raw.text_start + l.raw.text.find(' ').unwrap_or(l.raw.text.len()),
-                        out: out_start..out_end.max(join_at),
-                    });
-                } else {
-                    let glue = starts_with_closing(tok) || b.text[prev].ends_with('(');
-                    if !glue {
-                        b.push(" ", l.text.src_of(r.start.saturating_sub(1)));
+                    line_start_out = Some(b.len());
+                    run = Some(r);
+                }
+                Some(p) => {
+                    let glue = starts_with_closing(tok) || p.ends_with('(');
+                    match run.as_mut() {
+                        Some(run) if token.gap == 1 && !glue => run.end = r.end,
+                        _ => {
+                            if let Some(done) = run.take() {
+                                l.text.copy_into(done, &mut b);
+                            }
+                            if !glue {
+                                b.push(" ", l.text.src_of(r.start.saturating_sub(1)));
+                            }
+                            run = Some(r);
+                        }
                     }
                 }
             }
-            let s = b.len();
-            line_start_out.get_or_insert(s);
-            l.text.copy_into(r.clone(), &mut b);
-            last_tok = Some(s..b.len());
-            first_in_line = false;
+            prev_in_line = Some(tok);
+        }
+        if let Some(done) = run.take() {
+            l.text.copy_into(done, &mut b);
+        }
+        if let Some(p) = prev_in_line {
+            last_tok = Some(b.len() - p.len()..b.len());
         }
         if let Some(start) = line_start_out {
             out.line_out[i] = Some(start..b.len());

@@ -33,6 +33,7 @@ pub mod lines;
 pub mod mapped;
 pub mod moved_links;
 pub mod split_words;
+pub mod tokens;
 pub mod unify;
 pub mod vocab;
 
@@ -559,10 +560,8 @@ fn warn_unrepaired(
             ));
             continue;
         }
-        let mut pos = p.span.start;
-        for tok in vocab::tokens(para) {
-            let at = pos;
-            pos += tok.len() + 1;
+        for t in tokens::tokens(para) {
+            let (at, tok) = (p.span.start + t.start, t.text);
             let word = vocab::core(tok);
             // Fourteen Cyrillic letters take at least 28 bytes.
             if word.len() >= 28

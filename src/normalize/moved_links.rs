@@ -182,27 +182,12 @@ fn anchor_like(c: Cls) -> bool {
 }
 
 fn spans_of(text: &str) -> Vec<Span> {
-    let mut spans = Vec::new();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    let mut gap = 0;
-    while i < bytes.len() {
-        if bytes[i] == b' ' {
-            gap += 1;
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && bytes[i] != b' ' {
-            i += 1;
-        }
-        spans.push(Span {
-            range: start..i,
-            gap_before: gap,
-        });
-        gap = 0;
-    }
-    spans
+    super::tokens::tokens(text)
+        .map(|t| Span {
+            range: t.start..t.end(),
+            gap_before: t.gap,
+        })
+        .collect()
 }
 
 /// Where a glued tail starts inside token `t`, if it has one. Returns the
@@ -308,12 +293,15 @@ fn wants_reference(word: &str) -> bool {
 /// punctuation or to a word in the last token.
 fn may_hold_a_gap(text: &str) -> bool {
     let b = text.as_bytes();
-    if memchr::memmem::find(b, b"  ").is_some()
-        || memchr::memmem::find(b, b" ,").is_some()
-        || memchr::memmem::find(b, b" :").is_some()
-        || text.starts_with([',', ':'])
-    {
+    if text.starts_with([',', ':']) {
         return true;
+    }
+    let mut i = crate::chars::next_space(b, 0);
+    while i + 1 < b.len() {
+        if matches!(b[i + 1], b' ' | b',' | b':') {
+            return true;
+        }
+        i = crate::chars::next_space(b, i + 1);
     }
     // A glued tail without a gap is only reported; look at the last token.
     let last = text.rsplit(' ').next().unwrap_or("");

@@ -73,18 +73,7 @@ fn joins_signal(p: &str, t: &str) -> bool {
 
 /// Tokens with the number of spaces before each.
 fn tokens(text: &str) -> impl Iterator<Item = (&str, usize)> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        let trimmed = rest.trim_start_matches(' ');
-        let gap = rest.len() - trimmed.len();
-        if trimmed.is_empty() {
-            return None;
-        }
-        let end = trimmed.find(' ').unwrap_or(trimmed.len());
-        let (tok, after) = trimmed.split_at(end);
-        rest = after;
-        Some((tok, gap))
-    })
+    super::tokens::tokens(text).map(|t| (t.text, t.gap))
 }
 
 /// Whether the single space between `p` and `t` should go.

@@ -47,9 +47,12 @@ pub fn core(token: &str) -> &str {
     while e > s && ascii(b[e - 1]) {
         e -= 1;
     }
+    let t = &b[s..e];
+    // `«`, `»` are C2 AB, C2 BB; `“`, `”`, `„` are E2 80 9C..9E.
+    let quote_start = matches!(t, [0xC2, 0xAB | 0xBB, ..] | [0xE2, 0x80, 0x9C..=0x9E, ..]);
+    let quote_end = matches!(t, [.., 0xC2, 0xAB | 0xBB] | [.., 0xE2, 0x80, 0x9C..=0x9E]);
     let t = &token[s..e];
-    if t.starts_with(['«', '»', '“', '”', '„']) || t.ends_with(['«', '»', '“', '”', '„'])
-    {
+    if quote_start || quote_end {
         t.trim_matches(PUNCT)
     } else {
         t
@@ -62,16 +65,43 @@ pub fn key(word: &str) -> u64 {
 }
 
 /// Hash of a case-folded word, and whether it holds a letter or digit: one
-/// pass over the characters (this runs for every word of a document).
+/// pass over the bytes (this runs for every word of a document), decoding
+/// the one- and two-byte characters that make up Kazakh text inline.
 fn key_alnum(word: &str) -> (u64, bool) {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let b = word.as_bytes();
+    let mut h: u64 = SEED;
     let mut alnum = false;
-    for c in word.chars() {
-        alnum |= crate::chars::is_alnum(c);
-        h = (h.rotate_left(7) ^ u64::from(crate::chars::lower(c) as u32))
-            .wrapping_mul(0x0100_0000_01b3);
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let c = if x < 0x80 {
+            i += 1;
+            alnum |= x.is_ascii_alphanumeric();
+            u32::from(x.to_ascii_lowercase())
+        } else if x < 0xE0 && i + 1 < b.len() {
+            // A two-byte character: U+0080..U+07FF, Cyrillic among them.
+            let c = (u32::from(x & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
+            i += 2;
+            let c = char::from_u32(c).unwrap_or(' ');
+            alnum |= crate::chars::is_alnum(c);
+            crate::chars::lower(c) as u32
+        } else {
+            let c = word[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            alnum |= crate::chars::is_alnum(c);
+            crate::chars::lower(c) as u32
+        };
+        h = step(h, c);
     }
     (finish(h), alnum)
+}
+
+const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One character into the hash.
+#[inline]
+fn step(h: u64, c: u32) -> u64 {
+    (h.rotate_left(7) ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
 }
 
 /// Final mix, so that keys spread over the hash map's buckets.
@@ -82,35 +112,11 @@ fn finish(h: u64) -> u64 {
 /// Keys of every prefix of `word` that ends before a character, in one
 /// pass: `(byte offset, key of word[..offset])`.
 pub fn prefix_keys(word: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h: u64 = SEED;
     word.char_indices().map(move |(i, c)| {
         let before = finish(h);
-        h = (h.rotate_left(7) ^ u64::from(crate::chars::lower(c) as u32))
-            .wrapping_mul(0x0100_0000_01b3);
+        h = step(h, crate::chars::lower(c) as u32);
         (i, before)
-    })
-}
-
-/// The space-separated tokens of a line. Words are short, so a plain byte
-/// loop beats `str::split(' ')`, which calls `memchr` once per word.
-pub(crate) fn tokens(line: &str) -> impl Iterator<Item = &str> {
-    let bytes = line.as_bytes();
-    let mut start = 0usize;
-    let mut done = false;
-    std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
-        let mut i = start;
-        while i < bytes.len() && bytes[i] != b' ' {
-            i += 1;
-        }
-        let token = line.get(start..i).unwrap_or("");
-        if i >= bytes.len() {
-            done = true;
-        }
-        start = i + 1;
-        Some(token)
     })
 }
 
@@ -122,7 +128,11 @@ impl Vocab {
     /// Adds the words and pairs of one undamaged line.
     pub fn add_line(&mut self, line: &str) {
         let mut prev: Option<u64> = None;
-        for token in tokens(line) {
+        for super::tokens::Token { text: token, gap, .. } in super::tokens::tokens(line) {
+            if gap > 1 {
+                // A pair does not reach across a double space either.
+                prev = None;
+            }
             let (k, alnum) = key_alnum(core(token));
             if !alnum {
                 prev = None;
