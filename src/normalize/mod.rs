@@ -560,10 +560,14 @@ fn warn_unrepaired(
             ));
             continue;
         }
+        let parens = memchr::memchr2(b'(', b')', para.as_bytes()).is_some();
         for t in tokens::tokens(para) {
+            // Fourteen Cyrillic letters take at least 28 bytes.
+            if t.text.len() < 28 && !parens {
+                continue;
+            }
             let (at, tok) = (p.span.start + t.start, t.text);
             let word = vocab::core(tok);
-            // Fourteen Cyrillic letters take at least 28 bytes.
             if word.len() >= 28
                 && word.chars().count() >= 14
                 && word.chars().all(crate::chars::is_letter)

@@ -98,21 +98,36 @@ fn may_need_work(input: &str) -> bool {
     )
 }
 
-/// Whether `test` holds for a character of `text` that starts at a byte
-/// `lead` picks out. `lead` must pick lead bytes or ASCII only (never a
-/// continuation byte, 80..BF), so that every pick starts a character.
+/// The first byte at or after `from` that `lead` picks out, or the length.
+/// `lead` must pick lead bytes or ASCII only (never a continuation byte,
+/// 80..BF), so that every pick starts a character. Of the `D2` lead byte
+/// (U+0480..U+04BF, where Kazakh `ғ қ ң ұ ү һ` live) only U+0483..U+0489,
+/// the Cyrillic combining marks, are picked.
+fn next_pick(b: &[u8], from: usize, lead: impl Fn(u8) -> bool) -> usize {
+    let mut i = from;
+    while i < b.len() {
+        let x = b[i];
+        if lead(x) {
+            if x != 0xD2 || matches!(b.get(i + 1), Some(0x83..=0x89)) {
+                return i;
+            }
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    b.len()
+}
+
+/// Whether `test` holds for a character of `text` that [`next_pick`] picks.
 fn any_decoded(text: &str, lead: impl Fn(u8) -> bool, test: impl Fn(char) -> bool) -> bool {
     let b = text.as_bytes();
-    let mut i = 0;
-    while let Some(k) = b[i..].iter().position(|&x| lead(x)) {
-        i += k;
-        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
-            return true;
-        };
+    let mut i = next_pick(b, 0, &lead);
+    while let Some(c) = text.get(i..).and_then(|s| s.chars().next()) {
         if test(c) {
             return true;
         }
-        i += c.len_utf8();
+        i = next_pick(b, i + c.len_utf8(), &lead);
     }
     false
 }
@@ -130,45 +145,66 @@ pub fn unify(input: &str) -> (Cow<'_, str>, OffsetMap, UnifyCounts) {
     let mut b = MapBuilder::with_capacity(input.len());
     let mut needs_nfc = false;
     let mut at_line_start = true;
-    let mut chars = input.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = input.as_bytes();
+    // Characters kept as they are are copied in runs: `keep_from..` is the
+    // run not yet copied.
+    let mut keep_from = 0usize;
+    let mut pos = 0usize;
+    loop {
+        let i = next_pick(bytes, pos, |x| SUSPECT[usize::from(x)]);
+        let Some(c) = input.get(i..).and_then(|s| s.chars().next()) else {
+            break;
+        };
+        pos = i + c.len_utf8();
+        let class = class(c);
+        if class == Class::Keep {
+            continue;
+        }
+        if class == Class::Combining {
+            // Kept, and composed below.
+            needs_nfc = true;
+            continue;
+        }
+        if keep_from < i {
+            b.push(&input[keep_from..i], keep_from as u32);
+            at_line_start = bytes[i - 1] == b'\n';
+        }
+        keep_from = pos;
         let src = i as u32;
-        match class(c) {
-            Class::Keep => {
-                let mut buf = [0u8; 4];
-                b.push(c.encode_utf8(&mut buf), src);
-                at_line_start = c == '\n';
-                continue;
-            }
-            Class::Combining => {
-                needs_nfc = true;
-                let mut buf = [0u8; 4];
-                b.push(c.encode_utf8(&mut buf), src);
-            }
+        match class {
+            Class::Keep | Class::Combining => {}
             Class::Space => {
                 counts.spaces += 1;
                 b.push(" ", src);
+                at_line_start = false;
             }
-            Class::Drop => counts.removed += 1,
-            Class::Control => counts.controls += 1,
+            Class::Drop => {
+                counts.removed += 1;
+                at_line_start = false;
+            }
+            Class::Control => {
+                counts.controls += 1;
+                at_line_start = false;
+            }
             Class::CarriageReturn => {
                 counts.line_ends += 1;
-                if chars.peek().is_some_and(|&(_, n)| n == '\n') {
+                if bytes.get(pos) == Some(&b'\n') {
                     // CRLF: the LF that follows ends the line.
+                    at_line_start = false;
                 } else {
                     b.push("\n", src);
                     at_line_start = true;
-                    continue;
                 }
             }
             Class::Tab => {
                 counts.spaces += 1;
                 // A tab that indents a line stands for the usual six-space indent.
                 b.push(if at_line_start { "      " } else { " " }, src);
-                continue;
             }
         }
-        at_line_start = false;
+    }
+    if keep_from < input.len() {
+        b.push(&input[keep_from..], keep_from as u32);
     }
     if !needs_nfc {
         return (Cow::Owned(b.text), OffsetMap::from_segs(b.segs), counts);
