@@ -153,12 +153,21 @@ fn calendar_before(text: &str, start: usize) -> Option<usize> {
 /// Every step duration in `text`, in order.
 pub fn find_all(text: &str) -> Vec<Duration> {
     let mut out = Vec::new();
+    // A phrase ends in a unit, so none starts past the last place a unit
+    // word could start (most texts hold none at all).
+    let Some(last_unit) = last_unit_start(text) else {
+        return out;
+    };
+    let b = text.as_bytes();
     let mut pos = 0;
-    while pos < text.len() {
-        let at_word = text[..pos]
-            .chars()
-            .next_back()
-            .is_none_or(|p| matches!(p, ' ' | '(' | '-' | '–'));
+    while pos <= last_unit && pos < text.len() {
+        let at_word = pos == 0
+            || matches!(b[pos - 1], b' ' | b'(' | b'-')
+            || b[..pos].ends_with("–".as_bytes());
+        if !at_word {
+            pos += 1;
+            continue;
+        }
         let c = text[pos..].chars().next().unwrap_or(' ');
         if at_word && (c.is_ascii_digit() || crate::chars::is_letter(c)) {
             if let Some((value, words, mut unit, len)) = phrase(&text[pos..]) {
@@ -216,11 +225,20 @@ pub fn find_all(text: &str) -> Vec<Duration> {
             }
         }
         pos += c.len_utf8().max(1);
-        while pos < text.len() && !text.is_char_boundary(pos) {
-            pos += 1;
-        }
     }
     out
+}
+
+/// The byte offset of the last place where [`unit`] could match: the last
+/// occurrence of a unit word's stem (`күн` also starts `күнтізбелік`, and
+/// `жұмыс` needs a `күн` after it).
+fn last_unit_start(text: &str) -> Option<usize> {
+    const STEMS: [&str; 5] = ["минут", "сағат", "күн", "тәулік", "ай"];
+    let b = text.as_bytes();
+    (0..b.len()).rev().find(|&i| {
+        // Every stem starts with a two-byte Cyrillic letter (lead D0 or D1).
+        matches!(b[i], 0xD0 | 0xD1) && STEMS.iter().any(|s| b[i..].starts_with(s.as_bytes()))
+    })
 }
 
 #[cfg(test)]
