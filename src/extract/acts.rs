@@ -55,8 +55,13 @@ pub fn type_word(w: &str) -> Option<ActType> {
     if !matches!(first, 'қ' | 'ш' | 'б' | 'з' | 'к' | 'ж' | 'ө') {
         return None;
     }
-    let lower = w.to_lowercase();
-    let t = |p: &str| lower.starts_with(p);
+    // Case-folded prefix test on the first letters (no stem below is
+    // longer than six), without building the lower-case word.
+    let mut head = ['\0'; 6];
+    for (slot, c) in head.iter_mut().zip(w.chars()) {
+        *slot = crate::chars::lower(c);
+    }
+    let t = |p: &str| p.chars().enumerate().all(|(i, pc)| head.get(i) == Some(&pc));
     if t("қаулы") {
         Some(ActType::Resolution)
     } else if t("шешім") {
@@ -379,12 +384,7 @@ fn nominative_issuer_before(
 }
 
 fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut pos = 0;
-    text.split(' ').filter_map(move |w| {
-        let r = pos..pos + w.len();
-        pos += w.len() + 1;
-        (!w.is_empty()).then_some(r)
-    })
+    crate::normalize::tokens::tokens(text).map(|t| t.start..t.end())
 }
 
 fn strip_punct(w: &str) -> &str {
@@ -401,14 +401,19 @@ fn might_cite(text: &str) -> bool {
     let b = text.as_bytes();
     memchr::memmem::find(b, "№".as_bytes()).is_some()
         || memchr::memmem::find(b, "жыл".as_bytes()).is_some()
-        || b.windows(3)
-            .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit())
+        || memchr::memchr_iter(b'.', b).any(|i| {
+            i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+        })
 }
 
 /// Every citation in `text` (a paragraph or part of one). Ranges are
 /// relative to `text`.
 pub fn citations(text: &str) -> Vec<Citation> {
     if !might_cite(text) {
+        return Vec::new();
+    }
+    // Every citation ends in a type word (`қаулысы`, `бұйрығымен` …).
+    if !word_ranges(text).any(|wr| type_word(strip_punct(&text[wr])).is_some()) {
         return Vec::new();
     }
     let parens = parens(text);

@@ -161,15 +161,19 @@ pub fn find_all(text: &str) -> Vec<Duration> {
     let b = text.as_bytes();
     let mut pos = 0;
     while pos <= last_unit && pos < text.len() {
+        // A word starts after a space, `(`, `-` or `–` (E2 80 93).
         let at_word = pos == 0
-            || matches!(b[pos - 1], b' ' | b'(' | b'-')
-            || b[..pos].ends_with("–".as_bytes());
+            || match b[pos - 1] {
+                b' ' | b'(' | b'-' => true,
+                0x93 => b[..pos].ends_with("–".as_bytes()),
+                _ => false,
+            };
         if !at_word {
             pos += 1;
             continue;
         }
         let c = text[pos..].chars().next().unwrap_or(' ');
-        if at_word && (c.is_ascii_digit() || crate::chars::is_letter(c)) {
+        if c.is_ascii_digit() || numbers::may_start_number_word(&text[pos..]) {
             if let Some((value, words, mut unit, len)) = phrase(&text[pos..]) {
                 let mut start = pos;
                 if let Some(cal) = calendar_before(text, pos) {

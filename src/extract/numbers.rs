@@ -49,7 +49,7 @@ const BIG: &[(&str, u64)] = &[("жүз", 100), ("мың", 1000)];
 /// Whether `w` may start with a number word: its first two letters, in
 /// either case, begin one of them (a cheap test that rules out almost every
 /// other word before it is measured).
-fn may_start_number_word(w: &str) -> bool {
+pub fn may_start_number_word(w: &str) -> bool {
     let mut cs = w.chars().map(crate::chars::lower);
     let (Some(a), Some(b)) = (cs.next(), cs.next()) else {
         return false;
