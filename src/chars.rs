@@ -53,6 +53,28 @@ pub fn next_space(bytes: &[u8], from: usize) -> usize {
     i.min(bytes.len())
 }
 
+/// Whether `bytes` holds an ASCII letter, eight bytes at a time (Kazakh
+/// text rarely does, and the Latin-letter repair looks only where it does).
+pub fn has_ascii_letter(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES << 7;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        // Fold case, then test 0x61..=0x7A on the low seven bits of each
+        // byte (no carry crosses bytes); bytes with the high bit set are out.
+        let y = (w | (ONES * 0x20)) & !HIGH;
+        let at_least_a = y + ONES * (0x80 - 0x61);
+        let above_z = y + ONES * (0x80 - 0x7B);
+        if at_least_a & !above_z & !w & HIGH != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(u8::is_ascii_alphabetic)
+}
+
 /// The nearest character boundary of `text` at or before `i` (clamped to
 /// its length): a safe end for a window of bytes.
 pub fn floor_boundary(text: &str, i: usize) -> usize {
@@ -106,6 +128,19 @@ mod tests {
         assert_eq!(lower('Ә'), 'ә');
         assert_eq!(lower('Қ'), 'қ');
         assert_eq!(lower('І'), 'і');
+    }
+
+    #[test]
+    fn has_ascii_letter_agrees_with_a_byte_search() {
+        for x in 0u8..=255 {
+            for at in 0..9 {
+                let mut b = vec![b' '; 9];
+                b[at] = x;
+                assert_eq!(has_ascii_letter(&b), x.is_ascii_alphabetic(), "{x:#x} at {at}");
+            }
+        }
+        assert!(!has_ascii_letter("мемлекеттік көрсетілетін қызмет".as_bytes()));
+        assert!(has_ascii_letter("мемлекеттiк".as_bytes()));
     }
 
     #[test]

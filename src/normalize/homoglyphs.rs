@@ -49,7 +49,7 @@ fn is_cyrillic(c: char) -> bool {
 /// of characters replaced (0 leaves `line` untouched).
 pub fn repair(line: &mut MappedLine<'_>) -> u32 {
     let text = line.as_str();
-    if !text.bytes().any(|b| b.is_ascii_alphabetic()) {
+    if !crate::chars::has_ascii_letter(text.as_bytes()) {
         return 0;
     }
     // Find the words to fix: (start, end) byte ranges.

@@ -53,16 +53,15 @@ pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
         }
         // `автомат-тандырылған`
         if let Some((a, b)) = c.split_once('-') {
+            if !(letters(a) && letters(b) && b.chars().next().is_some_and(char::is_lowercase)) {
+                continue;
+            }
             // A compound the genre uses (`іс-қимыл`) is settled without
             // scanning the document.
             if ev.bundled_word(c) > ev.bundled_word(&format!("{a}{b}")) {
                 continue;
             }
-            if letters(a)
-                && letters(b)
-                && b.chars().next().is_some_and(char::is_lowercase)
-                && ev.word(b) == 0
-            {
+            if ev.word(b) == 0 {
                 let joined = format!("{a}{b}");
                 if ev.word(&joined) > ev.word(c) {
                     let h = c_at + a.len();
