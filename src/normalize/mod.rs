@@ -563,12 +563,15 @@ fn warn_unrepaired(
         let parens = memchr::memchr2(b'(', b')', para.as_bytes()).is_some();
         for t in tokens::tokens(para) {
             // Fourteen Cyrillic letters take at least 28 bytes.
-            if t.text.len() < 28 && !parens {
+            let long = t.text.len() >= 28;
+            let paren = parens && t.text.bytes().any(|b| b == b'(' || b == b')');
+            if !long && !paren {
                 continue;
             }
             let (at, tok) = (p.span.start + t.start, t.text);
             let word = vocab::core(tok);
-            if word.len() >= 28
+            if long
+                && word.len() >= 28
                 && word.chars().count() >= 14
                 && word.chars().all(crate::chars::is_letter)
             {
@@ -582,7 +585,7 @@ fn warn_unrepaired(
                     ));
                 }
             }
-            if !tok.bytes().any(|b| b == b'(' || b == b')') {
+            if !paren {
                 continue;
             }
             if let Some(k) = paren_glue(tok) {
