@@ -18,16 +18,6 @@ fn main() {
             let x = kazlex::extract::extract(&norm);
             sink += x.references.len();
             if stage == "json" {
-                let source = kazlex::decode::Source {
-                    bytes: text.len() as u64,
-                    sha256: String::new(),
-                    decoded: kazlex::decode::Decoded {
-                        text: String::new(),
-                        encoding: kazlex::decode::Encoding::Utf8,
-                        diagnostics: Vec::new(),
-                    },
-                };
-                let _ = source;
                 let doc = kazlex::model::document(
                     kazlex::model::Source {
                         path: path.into(),
