@@ -560,11 +560,14 @@ fn warn_unrepaired(
             ));
             continue;
         }
-        let parens = memchr::memchr2(b'(', b')', para.as_bytes()).is_some();
+        // The parentheses, in order: a token holds one when the next one
+        // not before its start lies before its end.
+        let mut parens = memchr::memchr2_iter(b'(', b')', para.as_bytes()).peekable();
         for t in tokens::tokens(para) {
             // Fourteen Cyrillic letters take at least 28 bytes.
             let long = t.text.len() >= 28;
-            let paren = parens && t.text.bytes().any(|b| b == b'(' || b == b')');
+            while parens.next_if(|&i| i < t.start).is_some() {}
+            let paren = parens.peek().is_some_and(|&i| i < t.end());
             if !long && !paren {
                 continue;
             }
