@@ -53,6 +53,18 @@ pub fn next_space(bytes: &[u8], from: usize) -> usize {
     i.min(bytes.len())
 }
 
+/// The text after the last space of `t` (all of it when it has none). The
+/// last word is short, so a plain backward loop beats `rsplit`'s search.
+pub fn last_word(t: &str) -> &str {
+    let b = t.as_bytes();
+    let mut i = b.len();
+    while i > 0 && b[i - 1] != b' ' {
+        i -= 1;
+    }
+    // A space is ASCII: `i` is a character boundary.
+    t.get(i..).unwrap_or("")
+}
+
 /// Whether `bytes` holds an ASCII letter, eight bytes at a time (Kazakh
 /// text rarely does, and the Latin-letter repair looks only where it does).
 pub fn has_ascii_letter(bytes: &[u8]) -> bool {
@@ -131,15 +143,36 @@ mod tests {
     }
 
     #[test]
+    fn last_word_is_what_follows_the_last_space() {
+        for t in [
+            "",
+            " ",
+            "a",
+            "a ",
+            "1-қосымша",
+            "регламентіне 1-қосымша",
+            "  х",
+        ] {
+            assert_eq!(last_word(t), t.rsplit(' ').next().unwrap_or(""), "{t:?}");
+        }
+    }
+
+    #[test]
     fn has_ascii_letter_agrees_with_a_byte_search() {
         for x in 0u8..=255 {
             for at in 0..9 {
                 let mut b = vec![b' '; 9];
                 b[at] = x;
-                assert_eq!(has_ascii_letter(&b), x.is_ascii_alphabetic(), "{x:#x} at {at}");
+                assert_eq!(
+                    has_ascii_letter(&b),
+                    x.is_ascii_alphabetic(),
+                    "{x:#x} at {at}"
+                );
             }
         }
-        assert!(!has_ascii_letter("мемлекеттік көрсетілетін қызмет".as_bytes()));
+        assert!(!has_ascii_letter(
+            "мемлекеттік көрсетілетін қызмет".as_bytes()
+        ));
         assert!(has_ascii_letter("мемлекеттiк".as_bytes()));
     }
 
@@ -148,7 +181,10 @@ mod tests {
         let text = "  көрсетілетін қызметті  берушінің a bb ccc dddddddd eeeeeeeee ";
         let b = text.as_bytes();
         for from in 0..=b.len() {
-            let slow = b[from..].iter().position(|&x| x == b' ').map_or(b.len(), |k| from + k);
+            let slow = b[from..]
+                .iter()
+                .position(|&x| x == b' ')
+                .map_or(b.len(), |k| from + k);
             assert_eq!(next_space(b, from), slow, "from {from}");
         }
     }

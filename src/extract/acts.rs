@@ -61,7 +61,11 @@ pub fn type_word(w: &str) -> Option<ActType> {
     for (slot, c) in head.iter_mut().zip(w.chars()) {
         *slot = crate::chars::lower(c);
     }
-    let t = |p: &str| p.chars().enumerate().all(|(i, pc)| head.get(i) == Some(&pc));
+    let t = |p: &str| {
+        p.chars()
+            .enumerate()
+            .all(|(i, pc)| head.get(i) == Some(&pc))
+    };
     if t("қаулы") {
         Some(ActType::Resolution)
     } else if t("шешім") {

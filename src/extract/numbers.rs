@@ -85,12 +85,7 @@ fn word_value(w: &str) -> Option<u64> {
 /// that prefixes it followed by a plausible suffix (at most four letters,
 /// not another number word).
 fn lower_word_value(lower: &str) -> Option<u64> {
-    let all = || {
-        UNITS
-            .iter()
-            .chain(TENS)
-            .chain(BIG)
-    };
+    let all = || UNITS.iter().chain(TENS).chain(BIG);
     if let Some(&(_, v)) = all().find(|(name, _)| *name == lower) {
         return Some(v);
     }

@@ -23,7 +23,7 @@ fn letters(s: &str) -> bool {
 /// Repairs one line; returns the number of hyphens fixed.
 pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
     let text = line.as_str();
-    if !text.contains('-') {
+    if memchr::memchr(b'-', text.as_bytes()).is_none() {
         return 0;
     }
     // Edits as (byte range to drop, nothing inserted).

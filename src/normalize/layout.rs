@@ -29,6 +29,7 @@ use std::ops::Range;
 use super::lines::{LineKind, RawLine};
 use super::mapped::{MapBuilder, MappedLine};
 use super::vocab::Evidence;
+use crate::chars::last_word;
 
 /// A line after the line-level repairs.
 #[derive(Debug)]
@@ -83,10 +84,6 @@ pub fn is_heading(t: &str) -> bool {
     rest.chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c == '"')
-}
-
-fn last_word(t: &str) -> &str {
-    t.rsplit(' ').next().unwrap_or("")
 }
 
 /// A title or stub line that completes a unit: `… 1-қосымша`,
@@ -494,7 +491,7 @@ pub fn emit(lines: &[Prepared<'_>], roles: &[Role], ev: &Evidence<'_>, capacity:
             out.line_out[i] = Some(start..b.len());
         }
         last_line_end_src = l.raw.text_start + l.raw.text.len();
-        last_word_src = l.raw.text_start + l.raw.text.rfind(' ').map_or(0, |k| k + 1);
+        last_word_src = l.raw.text_start + l.raw.text.len() - last_word(l.raw.text).len();
     }
     if let Some((start, lns, k)) = para.take() {
         out.paragraphs.push(Paragraph {

@@ -304,7 +304,7 @@ fn may_hold_a_gap(text: &str) -> bool {
         i = crate::chars::next_space(b, i + 1);
     }
     // A glued tail without a gap is only reported; look at the last token.
-    let last = text.rsplit(' ').next().unwrap_or("");
+    let last = crate::chars::last_word(text);
     let mut prev: Option<char> = None;
     for c in last.chars() {
         if let Some(p) = prev {

@@ -144,7 +144,10 @@ impl Vocab {
     /// Adds the words and pairs of one undamaged line.
     pub fn add_line(&mut self, line: &str) {
         let mut prev: Option<u64> = None;
-        for super::tokens::Token { text: token, gap, .. } in super::tokens::tokens(line) {
+        for super::tokens::Token {
+            text: token, gap, ..
+        } in super::tokens::tokens(line)
+        {
             if gap > 1 {
                 // A pair does not reach across a double space either.
                 prev = None;
@@ -369,9 +372,7 @@ mod tests {
             ("Straße", "straße"),
         ] {
             assert_eq!(key(a), key(b), "{a} / {b}");
-            let whole = prefix_keys(&format!("{a}x"))
-                .last()
-                .map(|(_, k)| k);
+            let whole = prefix_keys(&format!("{a}x")).last().map(|(_, k)| k);
             assert_eq!(whole, Some(key(a)), "{a}");
         }
         assert_ne!(key("қаулы"), key("каулы"));

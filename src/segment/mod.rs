@@ -17,6 +17,7 @@
 
 use std::ops::Range;
 
+use crate::chars::last_word;
 use crate::normalize::{Normalized, ParagraphKind};
 
 pub type Span = Range<usize>;
@@ -137,10 +138,6 @@ fn numbered(t: &str, mark: char) -> Option<Range<usize>> {
         return None;
     }
     Some(0..digits)
-}
-
-fn last_word(t: &str) -> &str {
-    t.rsplit(' ').next().unwrap_or("")
 }
 
 fn ends_with_annex(t: &str) -> bool {
