@@ -576,7 +576,7 @@ fn subpoint(
         }
     }
     // `ішінде` ('within') that follows no duration: text was lost (004:970).
-    if procedure {
+    if procedure && memchr::memmem::find(bt.as_bytes(), "ішінде".as_bytes()).is_some() {
         let mut pos = 0;
         for w in bt.split(' ') {
             let at = body.start + pos;

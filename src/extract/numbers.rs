@@ -50,10 +50,17 @@ const BIG: &[(&str, u64)] = &[("жүз", 100), ("мың", 1000)];
 /// either case, begin one of them (a cheap test that rules out almost every
 /// other word before it is measured).
 pub fn may_start_number_word(w: &str) -> bool {
-    let mut cs = w.chars().map(crate::chars::lower);
-    let (Some(a), Some(b)) = (cs.next(), cs.next()) else {
+    // Both letters are Cyrillic, two bytes each (lead D0..D3): read them
+    // without a char iterator.
+    let b = w.as_bytes();
+    if b.len() < 4 || !(0xD0..=0xD3).contains(&b[0]) || !(0xD0..=0xD3).contains(&b[2]) {
         return false;
+    }
+    let letter = |x: u8, y: u8| {
+        let c = (u32::from(x & 0x1F) << 6) | u32::from(y & 0x3F);
+        char::from_u32(c).map_or(' ', crate::chars::lower)
     };
+    let (a, b) = (letter(b[0], b[1]), letter(b[2], b[3]));
     matches!(
         (a, b),
         ('б', 'і' | 'е')
