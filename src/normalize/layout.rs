@@ -344,7 +344,10 @@ pub struct Emitted {
 }
 
 fn starts_with_closing(t: &str) -> bool {
-    t.starts_with([',', '.', ';', ':', ')', '!', '?'])
+    matches!(
+        t.as_bytes().first(),
+        Some(b',' | b'.' | b';' | b':' | b')' | b'!' | b'?')
+    )
 }
 
 /// How two lines join: the separator, and whether the hyphen ending the
@@ -464,7 +467,7 @@ pub fn emit(lines: &[Prepared<'_>], roles: &[Role], ev: &Evidence<'_>, capacity:
                     run = Some(r);
                 }
                 Some(p) => {
-                    let glue = starts_with_closing(tok) || p.ends_with('(');
+                    let glue = starts_with_closing(tok) || p.as_bytes().last() == Some(&b'(');
                     match run.as_mut() {
                         Some(run) if token.gap == 1 && !glue => run.end = r.end,
                         _ => {
