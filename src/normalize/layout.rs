@@ -440,8 +440,7 @@ pub fn emit(lines: &[Prepared<'_>], roles: &[Role], ev: &Evidence<'_>, capacity:
             match prev_in_line {
                 None => {
                     if let Some(prev) = last_tok.clone() {
-                        let prev_text = b.text[prev.clone()].to_owned();
-                        let (sep, drop_hyphen) = join_rule(&prev_text, tok, ev);
+                        let (sep, drop_hyphen) = join_rule(&b.text[prev.clone()], tok, ev);
                         let join_at = b.len();
                         if drop_hyphen {
                             b.truncate(b.len() - 1);
