@@ -57,6 +57,14 @@ const ROLES: &[&str] = &[
     "әкімімен",
 ];
 
+/// Whether `w` is one of [`ROLES`] (a set lookup: the actor search asks
+/// this of every word it reads).
+fn is_role(w: &str) -> bool {
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| ROLES.iter().copied().collect());
+    SET.contains(w)
+}
+
 /// Words that may not start or sit inside an actor phrase (actions, objects).
 fn is_action_word(w: &str) -> bool {
     let w = w.trim_matches([',', ';', '.', ':']);
@@ -131,7 +139,7 @@ pub fn actor(text: &str) -> Option<Range<usize>> {
         if before.split(' ').count() <= 6
             && !before
                 .split(' ')
-                .any(|w| ROLES.contains(&w) || w == "беруші")
+                .any(|w| is_role(w) || w == "беруші")
         {
             start += at + " үшін ".len();
         }
@@ -170,17 +178,18 @@ pub fn actor(text: &str) -> Option<Range<usize>> {
         }
         // A genitive role that a role or a modifier follows is part of a
         // longer chain (`ауылдық округ әкімінің маманы`).
-        if ROLES.contains(&core)
+        let role = is_role(core);
+        if role
             && is_genitive(core)
             && w.len() == core.len()
-            && (ROLES.contains(&next) && !is_genitive(next) && !next.ends_with("мен")
+            && (is_role(next) && !is_genitive(next) && !next.ends_with("мен")
                 || CHAIN_MODIFIERS.contains(&next))
         {
             chain_open = true;
             pos += w.len() + 1;
             continue;
         }
-        if ROLES.contains(&core) {
+        if role {
             // A genitive role acts only in nominalized steps, and only a
             // person does (`корпорация қызметкерінің … таңдауы`); the
             // recipient's genitive is a possessor (`алушының құжаттарында`).
