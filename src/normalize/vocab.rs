@@ -162,11 +162,11 @@ impl Vocab {
                 *self.pairs.entry(pair_key(p, k)).or_insert(0) += 1;
             }
             // A pair does not reach across punctuation that ends a clause.
-            prev = if token.ends_with([',', '.', ';', ':', ')']) {
-                None
-            } else {
-                Some(k)
-            };
+            let clause_end = matches!(
+                token.as_bytes().last(),
+                Some(b',' | b'.' | b';' | b':' | b')')
+            );
+            prev = if clause_end { None } else { Some(k) };
         }
     }
 
