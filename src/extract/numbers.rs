@@ -46,33 +46,43 @@ const TENS: &[(&str, u64)] = &[
 
 const BIG: &[(&str, u64)] = &[("жүз", 100), ("мың", 1000)];
 
-/// Whether `w` may start with a number word: its first two letters, in
-/// either case, begin one of them (a cheap test that rules out almost every
-/// other word before it is measured).
+/// Whether `w` may start with a number word: its first three letters, in
+/// either case, begin one of them (the two-letter `үш` and `он` with any
+/// third). A cheap test that rules out almost every other word, `беру…`
+/// and `алушы` among them, before it is measured.
 pub fn may_start_number_word(w: &str) -> bool {
-    // Both letters are Cyrillic, two bytes each (lead D0..D3): read them
+    // The letters are Cyrillic, two bytes each (lead D0..D3): read them
     // without a char iterator.
     let b = w.as_bytes();
-    if b.len() < 4 || !(0xD0..=0xD3).contains(&b[0]) || !(0xD0..=0xD3).contains(&b[2]) {
+    let cyrillic = |i: usize| b.get(i).is_some_and(|x| (0xD0..=0xD3).contains(x));
+    if !cyrillic(0) || !cyrillic(2) {
         return false;
     }
-    let letter = |x: u8, y: u8| {
-        let c = (u32::from(x & 0x1F) << 6) | u32::from(y & 0x3F);
-        char::from_u32(c).map_or(' ', crate::chars::lower)
+    let letter = |i: usize| {
+        if !cyrillic(i) {
+            return '\0';
+        }
+        let c = (u32::from(b[i] & 0x1F) << 6) | u32::from(b.get(i + 1).map_or(0, |y| y & 0x3F));
+        char::from_u32(c).map_or('\0', crate::chars::lower)
     };
-    let (a, b) = (letter(b[0], b[1]), letter(b[2], b[3]));
     matches!(
-        (a, b),
-        ('б', 'і' | 'е')
-            | ('е', 'к' | 'л')
-            | ('ү', 'ш')
-            | ('т', 'ө' | 'о')
-            | ('а', 'л')
-            | ('ж', 'е' | 'и' | 'ү')
-            | ('с', 'е')
-            | ('о', 'н' | 'т')
-            | ('қ', 'ы')
-            | ('м', 'ы')
+        (letter(0), letter(2), letter(4)),
+        ('ү', 'ш', _)
+            | ('о', 'н', _)
+            | ('б', 'і', 'р')
+            | ('б', 'е', 'с')
+            | ('е', 'к', 'і')
+            | ('е', 'л', 'у')
+            | ('т', 'ө', 'р')
+            | ('т', 'о', 'ғ' | 'қ')
+            | ('а', 'л', 'т' | 'п')
+            | ('ж', 'е', 'т')
+            | ('ж', 'и', 'ы')
+            | ('ж', 'ү', 'з')
+            | ('с', 'е', 'г' | 'к')
+            | ('о', 'т', 'ы')
+            | ('қ', 'ы', 'р')
+            | ('м', 'ы', 'ң')
     )
 }
 
@@ -216,6 +226,10 @@ mod tests {
             assert!(may_start_number_word(&upper), "{upper}");
         }
         assert!(!may_start_number_word("көрсетілетін"));
+        assert!(!may_start_number_word("берушінің"));
+        assert!(!may_start_number_word("алушы"));
+        assert!(may_start_number_word("үш)"));
+        assert!(may_start_number_word("он"));
         assert!(!may_start_number_word("мемлекеттік"));
         assert!(!may_start_number_word("б"));
     }
