@@ -136,10 +136,7 @@ pub fn actor(text: &str) -> Option<Range<usize>> {
     let head = &text[start..crate::chars::floor_boundary(text, start + 160)];
     if let Some(at) = memchr::memmem::find(head.as_bytes(), " үшін ".as_bytes()) {
         let before = &text[start..start + at];
-        if before.split(' ').count() <= 6
-            && !before
-                .split(' ')
-                .any(|w| is_role(w) || w == "беруші")
+        if before.split(' ').count() <= 6 && !before.split(' ').any(|w| is_role(w) || w == "беруші")
         {
             start += at + " үшін ".len();
         }
