@@ -65,25 +65,37 @@ pub fn key(word: &str) -> u64 {
 }
 
 /// Hash of a case-folded word, and whether it holds a letter or digit: one
-/// pass over the bytes (this runs for every word of a document), with the
-/// characters of the Cyrillic block looked up in a table.
+/// pass over the bytes (this runs for every word of a document). The key
+/// hashes the word's lower-case characters two at a time; two Cyrillic
+/// letters (four bytes, lead bytes D0..D3) are read and looked up in a
+/// table at once, anything else one character at a time.
 fn key_alnum(word: &str) -> (u64, bool) {
     let b = word.as_bytes();
-    let cyrillic = &*CYRILLIC;
-    let mut h: u64 = SEED;
+    let table = &*CYRILLIC;
+    let mut h = KeyState::default();
     let mut alnum = false;
     let mut i = 0;
     while i < b.len() {
+        if h.pending.is_none() {
+            if let Some(&[l0, c0, l1, c1]) = b.get(i..i + 4) {
+                if l0 & 0xFC == 0xD0 && l1 & 0xFC == 0xD0 {
+                    let e0 = table[cyrillic_index(l0, c0)];
+                    let e1 = table[cyrillic_index(l1, c1)];
+                    alnum |= (e0 | e1) & LETTER != 0;
+                    h.pair(e0 & !LETTER, e1 & !LETTER);
+                    i += 4;
+                    continue;
+                }
+            }
+        }
         let x = b[i];
         let c = if x < 0x80 {
             i += 1;
             alnum |= x.is_ascii_alphanumeric();
             u32::from(x.to_ascii_lowercase())
-        } else if (0xD0..=0xD3).contains(&x) && i + 1 < b.len() {
-            // U+0400..U+04FF: two bytes, D0..D3 then a continuation byte.
-            let k = (usize::from(x & 0x03) << 6) | usize::from(b[i + 1] & 0x3F);
+        } else if x & 0xFC == 0xD0 && i + 1 < b.len() {
+            let entry = table[cyrillic_index(x, b[i + 1])];
             i += 2;
-            let entry = cyrillic[k];
             alnum |= entry & LETTER != 0;
             entry & !LETTER
         } else {
@@ -92,9 +104,16 @@ fn key_alnum(word: &str) -> (u64, bool) {
             alnum |= crate::chars::is_alnum(c);
             crate::chars::lower(c) as u32
         };
-        h = step(h, c);
+        h.push(c);
     }
-    (finish(h), alnum)
+    (h.key(), alnum)
+}
+
+/// The index in [`CYRILLIC`] of the character with lead byte `lead`
+/// (D0..D3) and continuation byte `cont`.
+#[inline]
+fn cyrillic_index(lead: u8, cont: u8) -> usize {
+    (usize::from(lead & 0x03) << 6) | usize::from(cont & 0x3F)
 }
 
 /// Flag in [`CYRILLIC`] entries: the character is a letter.
@@ -112,12 +131,49 @@ static CYRILLIC: LazyLock<[u32; 256]> = LazyLock::new(|| {
     t
 });
 
-const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+/// The hash of a sequence of (folded) characters, taken two at a time.
+struct KeyState {
+    h: u64,
+    pending: Option<u32>,
+}
 
-/// One character into the hash.
-#[inline]
-fn step(h: u64, c: u32) -> u64 {
-    (h.rotate_left(7) ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
+impl Default for KeyState {
+    fn default() -> Self {
+        KeyState {
+            h: 0xcbf2_9ce4_8422_2325,
+            pending: None,
+        }
+    }
+}
+
+/// Stands for the missing second character of an odd-length word (no
+/// character has this code).
+const NO_CHAR: u32 = 1 << 21;
+
+impl KeyState {
+    #[inline]
+    fn pair(&mut self, a: u32, b: u32) {
+        self.h = (self.h.rotate_left(7) ^ (u64::from(a) | (u64::from(b) << 32)))
+            .wrapping_mul(0x0100_0000_01b3);
+    }
+
+    #[inline]
+    fn push(&mut self, c: u32) {
+        match self.pending.take() {
+            Some(a) => self.pair(a, c),
+            None => self.pending = Some(c),
+        }
+    }
+
+    /// The key of the characters pushed so far.
+    fn key(&self) -> u64 {
+        let h = match self.pending {
+            Some(a) => (self.h.rotate_left(7) ^ (u64::from(a) | (u64::from(NO_CHAR) << 32)))
+                .wrapping_mul(0x0100_0000_01b3),
+            None => self.h,
+        };
+        finish(h)
+    }
 }
 
 /// Final mix, so that keys spread over the hash map's buckets.
@@ -128,10 +184,10 @@ fn finish(h: u64) -> u64 {
 /// Keys of every prefix of `word` that ends before a character, in one
 /// pass: `(byte offset, key of word[..offset])`.
 pub fn prefix_keys(word: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
-    let mut h: u64 = SEED;
+    let mut h = KeyState::default();
     word.char_indices().map(move |(i, c)| {
-        let before = finish(h);
-        h = step(h, crate::chars::lower(c) as u32);
+        let before = h.key();
+        h.push(crate::chars::lower(c) as u32);
         (i, before)
     })
 }
@@ -378,6 +434,40 @@ mod tests {
         assert_ne!(key("қаулы"), key("каулы"));
         assert!(!key_alnum("«—»").1);
         assert!(key_alnum("«а»").1);
+    }
+
+    /// The key by definition: fold every character, hash them in pairs.
+    fn reference_key(word: &str) -> (u64, bool) {
+        let mut h = KeyState::default();
+        for c in word.chars() {
+            h.push(crate::chars::lower(c) as u32);
+        }
+        (h.key(), word.chars().any(crate::chars::is_alnum))
+    }
+
+    #[test]
+    fn fast_keys_agree_with_the_definition() {
+        let chars: Vec<char> = "aZ09 ,(«№–ҚқӘәІіЁёЯяҒғҮүҺһӀӁӂ\u{483}\u{482}ѠѡéΩ"
+            .chars()
+            .collect();
+        let mut words: Vec<String> = Vec::new();
+        for &a in &chars {
+            for &b in &chars {
+                for &c in &chars {
+                    words.push([a, b, c].iter().collect());
+                    words.push([a, 'ң', b, c].iter().collect());
+                }
+            }
+        }
+        words.extend(["көрсетілетін", "ҚАУЛЫ", "Әкімдігінің", "iс-қимылы"].map(String::from));
+        for w in &words {
+            assert_eq!(key_alnum(w), reference_key(w), "{w:?}");
+            let ends: Vec<usize> = w.char_indices().map(|(i, _)| i).collect();
+            for (i, k) in prefix_keys(w) {
+                assert!(ends.contains(&i));
+                assert_eq!(k, key(&w[..i]), "{w:?} up to {i}");
+            }
+        }
     }
 
     #[test]
