@@ -101,6 +101,34 @@ proptest! {
         prop_assert_eq!(&twice.text, &once.text);
     }
 
+    /// The eight-bytes-at-a-time helpers agree with plain searches.
+    #[test]
+    fn fast_scans_agree_with_plain_ones(input in "[ a-zA-Zқә(),.\\-«]{0,40}") {
+        let b = input.as_bytes();
+        let words: Vec<(usize, &str)> = input
+            .split(' ')
+            .scan(0usize, |pos, w| {
+                let at = *pos;
+                *pos += w.len() + 1;
+                Some((at, w))
+            })
+            .filter(|(_, w)| !w.is_empty())
+            .collect();
+        let tokens: Vec<(usize, &str)> = kazlex::normalize::tokens::tokens(&input)
+            .map(|t| (t.start, t.text))
+            .collect();
+        prop_assert_eq!(tokens, words);
+        prop_assert_eq!(
+            kazlex::chars::has_ascii_letter(b),
+            b.iter().any(u8::is_ascii_alphabetic)
+        );
+        prop_assert_eq!(kazlex::chars::last_word(&input), input.rsplit(' ').next().unwrap_or(""));
+        for from in 0..=b.len() {
+            let plain = b[from..].iter().position(|&x| x == b' ').map_or(b.len(), |k| from + k);
+            prop_assert_eq!(kazlex::chars::next_space(b, from), plain);
+        }
+    }
+
     #[test]
     fn maps_and_spans_stay_inside(input in doc()) {
         let n = normalize(&input);
