@@ -576,11 +576,18 @@ fn subpoint(
         }
     }
     // `ішінде` ('within') that follows no duration: text was lost (004:970).
-    if procedure && memchr::memmem::find(bt.as_bytes(), "ішінде".as_bytes()).is_some() {
-        let mut pos = 0;
-        for w in bt.split(' ') {
-            let at = body.start + pos;
-            pos += w.len() + 1;
+    if procedure {
+        // Each word that holds `ішінде`, found from the word's occurrences.
+        let b = bt.as_bytes();
+        let mut words_seen_to = 0;
+        for found_at in memchr::memmem::find_iter(b, "ішінде".as_bytes()) {
+            if found_at < words_seen_to {
+                continue;
+            }
+            let start = found_at - crate::chars::last_word(&bt[..found_at]).len();
+            let end = crate::chars::next_space(b, found_at);
+            words_seen_to = end;
+            let (w, at) = (&bt[start..end], body.start + start);
             if w.trim_matches([',', ';', '.', ')']) != "ішінде" {
                 continue;
             }
