@@ -54,15 +54,7 @@ fn main() -> ExitCode {
         }
     }
     // extract: the same source as the fuzz target builds, no empty strings.
-    let source = kazlex::decode::Source {
-        bytes: bytes.len() as u64,
-        sha256: kazlex::decode::sha256_hex(&bytes),
-        decoded: kazlex::decode::Decoded {
-            text: text.to_owned(),
-            encoding: kazlex::decode::Encoding::Utf8,
-            diagnostics: Vec::new(),
-        },
-    };
+    let source = kazlex::decode::Source::from_text(text);
     let p = kazlex::process(&path, &source);
     match serde_json::to_value(&p.document) {
         Ok(json) if kazlex::model::has_empty_string(&json) => {

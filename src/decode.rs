@@ -258,6 +258,22 @@ pub struct Source {
     pub decoded: Decoded,
 }
 
+impl Source {
+    /// The source of text that is already a `&str` (a JSON Lines record, a
+    /// test input): its UTF-8 bytes are the raw bytes.
+    pub fn from_text(text: &str) -> Source {
+        Source {
+            bytes: text.len() as u64,
+            sha256: sha256_hex(text.as_bytes()),
+            decoded: Decoded {
+                text: text.to_owned(),
+                encoding: Encoding::Utf8,
+                diagnostics: Vec::new(),
+            },
+        }
+    }
+}
+
 /// Hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;

@@ -40,15 +40,7 @@ fn handle(line_no: usize, line: &str, max_bytes: u64) -> String {
         Value::Null => format!("line {line_no}"),
         other => other.to_string(),
     };
-    let source = crate::decode::Source {
-        bytes: text.len() as u64,
-        sha256: crate::decode::sha256_hex(text.as_bytes()),
-        decoded: crate::decode::Decoded {
-            text: text.to_owned(),
-            encoding: crate::decode::Encoding::Utf8,
-            diagnostics: Vec::new(),
-        },
-    };
+    let source = crate::decode::Source::from_text(text);
     let processed = crate::process(&label, &source);
     match serde_json::to_value(&processed.document) {
         Ok(result) => json!({"id": id, "result": result}).to_string(),

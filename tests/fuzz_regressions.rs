@@ -38,15 +38,7 @@ fn fuzz_findings_stay_fixed() {
         }
         // extract target (which takes any UTF-8 as it is): no empty strings,
         // spans inside the text.
-        let source = kazlex::decode::Source {
-            bytes: bytes.len() as u64,
-            sha256: kazlex::decode::sha256_hex(&bytes),
-            decoded: kazlex::decode::Decoded {
-                text: text.to_owned(),
-                encoding: kazlex::decode::Encoding::Utf8,
-                diagnostics: Vec::new(),
-            },
-        };
+        let source = kazlex::decode::Source::from_text(text);
         let p = kazlex::process(&name, &source);
         let json = serde_json::to_value(&p.document).unwrap();
         assert!(!kazlex::model::has_empty_string(&json), "{name}");

@@ -3,21 +3,21 @@
 #![no_main]
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
-    let source = kazlex::decode::Source {
-        bytes: data.len() as u64,
-        sha256: kazlex::decode::sha256_hex(data),
-        decoded: kazlex::decode::Decoded {
-            text: text.to_owned(),
-            encoding: kazlex::decode::Encoding::Utf8,
-            diagnostics: Vec::new(),
-        },
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
     };
+    let source = kazlex::decode::Source::from_text(text);
     let p = kazlex::process("fuzz", &source);
     for r in &p.document.references {
         assert!(r.span[0] <= r.span[1] && r.span[1] <= p.normalized.text.len());
-        assert!(p.normalized.text.is_char_boundary(r.span[0]) && p.normalized.text.is_char_boundary(r.span[1]));
+        assert!(
+            p.normalized.text.is_char_boundary(r.span[0])
+                && p.normalized.text.is_char_boundary(r.span[1])
+        );
     }
     let json = serde_json::to_value(&p.document).expect("serializes");
-    assert!(!kazlex::model::has_empty_string(&json), "no empty strings in the contract");
+    assert!(
+        !kazlex::model::has_empty_string(&json),
+        "no empty strings in the contract"
+    );
 });

@@ -3,7 +3,9 @@
 #![no_main]
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let n = kazlex::normalize(text);
     for (i, _) in n.text.char_indices() {
         assert!(n.source_offset(i) <= text.len());
