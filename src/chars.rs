@@ -28,20 +28,23 @@ pub fn is_alnum(c: char) -> bool {
     c.is_ascii_digit() || is_letter(c) || (!c.is_ascii() && c.is_numeric())
 }
 
+/// A one in every byte of a word, and the high bit of every byte, for the
+/// eight-bytes-at-a-time scans below.
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = ONES << 7;
+
 /// The index of the first space in `bytes` at or after `from`, or its
 /// length. Eight bytes at a time: words are short, so a call per word to
 /// `memchr` costs more than it saves, and a byte loop is slower still.
 #[inline]
 pub fn next_space(bytes: &[u8], from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const SPACES: u64 = 0x2020_2020_2020_2020;
     let mut i = from;
     while let Some(chunk) = bytes.get(i..i + 8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word) ^ SPACES;
+        let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b' '));
         // The lowest byte that is zero, exactly (higher ones may be false).
-        let zero = x.wrapping_sub(ONES) & !x & (ONES << 7);
+        let zero = x.wrapping_sub(ONES) & !x & HIGH;
         if zero != 0 {
             return i + (zero.trailing_zeros() / 8) as usize;
         }
@@ -68,8 +71,6 @@ pub fn last_word(t: &str) -> &str {
 /// Whether `bytes` holds an ASCII letter, eight bytes at a time (Kazakh
 /// text rarely does, and the Latin-letter repair looks only where it does).
 pub fn has_ascii_letter(bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES << 7;
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
         let mut word = [0u8; 8];

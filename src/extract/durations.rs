@@ -168,12 +168,9 @@ pub fn find_all(text: &str) -> Vec<Duration> {
                 0x93 => b[..pos].ends_with("–".as_bytes()),
                 _ => false,
             };
-        if !at_word {
-            pos += 1;
-            continue;
-        }
-        let c = text[pos..].chars().next().unwrap_or(' ');
-        if c.is_ascii_digit() || numbers::may_start_number_word(&text[pos..]) {
+        // A word start is a character boundary (it follows an ASCII byte
+        // or a whole `–`).
+        if at_word && (b[pos].is_ascii_digit() || numbers::may_start_number_word(&text[pos..])) {
             if let Some((value, words, mut unit, len)) = phrase(&text[pos..]) {
                 let mut start = pos;
                 if let Some(cal) = calendar_before(text, pos) {
@@ -228,7 +225,7 @@ pub fn find_all(text: &str) -> Vec<Duration> {
                 continue;
             }
         }
-        pos += c.len_utf8().max(1);
+        pos += 1;
     }
     out
 }

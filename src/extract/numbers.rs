@@ -86,9 +86,10 @@ pub fn may_start_number_word(w: &str) -> bool {
     )
 }
 
-/// The value of one number word, with or without a case ending.
+/// The value of one number word, with or without a case ending (its
+/// caller, [`number_word`], has already applied [`may_start_number_word`]).
 fn word_value(w: &str) -> Option<u64> {
-    if !may_start_number_word(w) || w.len() > 24 {
+    if w.len() > 24 {
         return None;
     }
     if w.chars().any(|c| crate::chars::lower(c) != c) {

@@ -28,10 +28,11 @@ pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
     }
     // Edits as (byte range to drop, nothing inserted).
     let mut drops: Vec<std::ops::Range<usize>> = Vec::new();
-    let toks: Vec<(usize, &str)> = super::tokens::tokens(text)
-        .map(|t| (t.start, t.text))
-        .collect();
-    for (k, &(at, t)) in toks.iter().enumerate() {
+    let mut toks = super::tokens::tokens(text).peekable();
+    while let Some(super::tokens::Token {
+        text: t, start: at, ..
+    }) = toks.next()
+    {
         if !t.bytes().any(|b| b == b'-') {
             continue;
         }
@@ -39,7 +40,12 @@ pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
         let c_at = at + (c.as_ptr() as usize - t.as_ptr() as usize);
         // `сондай- ақ`
         if let Some(stem) = c.strip_suffix('-') {
-            if let Some(&(next_at, next)) = toks.get(k + 1) {
+            if let Some(&super::tokens::Token {
+                text: next,
+                start: next_at,
+                ..
+            }) = toks.peek()
+            {
                 let next_core = core(next);
                 if letters(stem)
                     && letters(next_core)

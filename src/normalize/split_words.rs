@@ -39,16 +39,13 @@ pub fn is_flagged(text: &str) -> bool {
         return false;
     }
     let mut prev: Option<&str> = None;
-    let mut prev_gap = 0usize;
     for (tok, gap) in tokens(text) {
         if let Some(p) = prev {
             if gap == 1 && joins_signal(p, tok) {
                 return true;
             }
         }
-        let _ = prev_gap;
         prev = Some(tok);
-        prev_gap = gap;
     }
     false
 }

@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! line    " Стандарттың  сәйкес"
-//! tokens  (1, "Стандарттың", gap 1), (14, "сәйкес", gap 2)
+//! tokens  (1, "Стандарттың", gap 1), (25, "сәйкес", gap 2)
 //! ```
 
 /// One token: its text, byte offset in the line and the spaces before it.

@@ -86,12 +86,12 @@ const SUSPECT: [bool; 256] = {
     t
 };
 
-/// Whether `input` holds a character [`class`] does not keep. A table scan
+/// Where `input` first holds a character [`class`] does not keep. A table scan
 /// finds the few places worth decoding (ASCII and Cyrillic, the bulk of
 /// the text, never are); each is decoded and classified, so that nothing
 /// NFC would change slips through (U+0374, U+2126 …).
-fn may_need_work(input: &str) -> bool {
-    any_decoded(
+fn first_work(input: &str) -> Option<usize> {
+    first_decoded(
         input,
         |x| SUSPECT[usize::from(x)],
         |c| class(c) != Class::Keep,
@@ -119,28 +119,33 @@ fn next_pick(b: &[u8], from: usize, lead: impl Fn(u8) -> bool) -> usize {
     b.len()
 }
 
-/// Whether `test` holds for a character of `text` that [`next_pick`] picks.
-fn any_decoded(text: &str, lead: impl Fn(u8) -> bool, test: impl Fn(char) -> bool) -> bool {
+/// The offset of the first character of `text` that [`next_pick`] picks
+/// and `test` holds for.
+fn first_decoded(
+    text: &str,
+    lead: impl Fn(u8) -> bool,
+    test: impl Fn(char) -> bool,
+) -> Option<usize> {
     let b = text.as_bytes();
     let mut i = next_pick(b, 0, &lead);
     while let Some(c) = text.get(i..).and_then(|s| s.chars().next()) {
         if test(c) {
-            return true;
+            return Some(i);
         }
         i = next_pick(b, i + c.len_utf8(), &lead);
     }
-    false
+    None
 }
 
 /// Unifies `input`. Returns the text, its map back to `input` and what changed.
 pub fn unify(input: &str) -> (Cow<'_, str>, OffsetMap, UnifyCounts) {
-    if !may_need_work(input) {
+    let Some(first) = first_work(input) else {
         return (
             Cow::Borrowed(input),
             OffsetMap::identity(),
             UnifyCounts::default(),
         );
-    }
+    };
     let mut counts = UnifyCounts::default();
     let mut b = MapBuilder::with_capacity(input.len());
     let mut needs_nfc = false;
@@ -148,8 +153,9 @@ pub fn unify(input: &str) -> (Cow<'_, str>, OffsetMap, UnifyCounts) {
     let bytes = input.as_bytes();
     // Characters kept as they are are copied in runs: `keep_from..` is the
     // run not yet copied.
+    // Everything before `first` is kept: the scan goes on from there.
     let mut keep_from = 0usize;
-    let mut pos = 0usize;
+    let mut pos = first;
     loop {
         let i = next_pick(bytes, pos, |x| SUSPECT[usize::from(x)]);
         let Some(c) = input.get(i..).and_then(|s| s.chars().next()) else {
@@ -172,6 +178,7 @@ pub fn unify(input: &str) -> (Cow<'_, str>, OffsetMap, UnifyCounts) {
         keep_from = pos;
         let src = i as u32;
         match class {
+            // Handled above.
             Class::Keep | Class::Combining => {}
             Class::Space => {
                 counts.spaces += 1;
@@ -238,7 +245,7 @@ pub fn unify(input: &str) -> (Cow<'_, str>, OffsetMap, UnifyCounts) {
 /// `D1`, `D3` lead bytes) and general punctuation never do, so only the
 /// rest is decoded.
 pub fn has_combining_marks(text: &str) -> bool {
-    any_decoded(
+    first_decoded(
         text,
         |x| x >= 0xCC && !matches!(x, 0xD0 | 0xD1 | 0xD3),
         |c| {
@@ -246,6 +253,7 @@ pub fn has_combining_marks(text: &str) -> bool {
                 && changes_under_nfc(c)
         },
     )
+    .is_some()
 }
 
 /// Whether NFC may change text holding `c`: a combining mark, or a

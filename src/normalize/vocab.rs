@@ -150,11 +150,16 @@ impl Default for KeyState {
 /// character has this code).
 const NO_CHAR: u32 = 1 << 21;
 
+/// Two characters into the hash.
+#[inline]
+fn mix(h: u64, a: u32, b: u32) -> u64 {
+    (h.rotate_left(7) ^ (u64::from(a) | (u64::from(b) << 32))).wrapping_mul(0x0100_0000_01b3)
+}
+
 impl KeyState {
     #[inline]
     fn pair(&mut self, a: u32, b: u32) {
-        self.h = (self.h.rotate_left(7) ^ (u64::from(a) | (u64::from(b) << 32)))
-            .wrapping_mul(0x0100_0000_01b3);
+        self.h = mix(self.h, a, b);
     }
 
     #[inline]
@@ -167,12 +172,7 @@ impl KeyState {
 
     /// The key of the characters pushed so far.
     fn key(&self) -> u64 {
-        let h = match self.pending {
-            Some(a) => (self.h.rotate_left(7) ^ (u64::from(a) | (u64::from(NO_CHAR) << 32)))
-                .wrapping_mul(0x0100_0000_01b3),
-            None => self.h,
-        };
-        finish(h)
+        finish(self.pending.map_or(self.h, |a| mix(self.h, a, NO_CHAR)))
     }
 }
 
