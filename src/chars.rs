@@ -10,6 +10,8 @@
 //! after   is_letter('Қ') == true   (a range test)
 //! ```
 
+use std::sync::LazyLock;
+
 /// Whether `c` is a letter.
 #[inline]
 pub fn is_letter(c: char) -> bool {
@@ -26,6 +28,36 @@ pub fn is_letter(c: char) -> bool {
 #[inline]
 pub fn is_alnum(c: char) -> bool {
     c.is_ascii_digit() || is_letter(c) || (!c.is_ascii() && c.is_numeric())
+}
+
+/// The index in [`CYRILLIC`] of the character with lead byte `lead`
+/// (D0..D3) and continuation byte `cont`.
+#[inline]
+pub fn cyrillic_index(lead: u8, cont: u8) -> usize {
+    (usize::from(lead & 0x03) << 6) | usize::from(cont & 0x3F)
+}
+
+/// Flag in [`CYRILLIC`] entries: the character is a letter.
+pub const LETTER: u32 = 1 << 31;
+
+/// The Cyrillic block U+0400..U+04FF: each character's lower case, with
+/// [`LETTER`] set for letters and digits (built from [`lower`] and
+/// [`is_alnum`], so the table and the functions always agree).
+pub static CYRILLIC: LazyLock<[u32; 256]> = LazyLock::new(|| {
+    let mut t = [0u32; 256];
+    for (k, slot) in t.iter_mut().enumerate() {
+        let c = char::from_u32(0x400 + k as u32).unwrap_or(' ');
+        let letter = if is_alnum(c) { LETTER } else { 0 };
+        *slot = lower(c) as u32 | letter;
+    }
+    t
+});
+
+/// The lower case of the two-byte character `lead`, `cont` (lead D0..D3),
+/// by [`CYRILLIC`].
+#[inline]
+pub fn lower_cyrillic(lead: u8, cont: u8) -> char {
+    char::from_u32(CYRILLIC[cyrillic_index(lead, cont)] & !LETTER).unwrap_or('\0')
 }
 
 /// A one in every byte of a word, and the high bit of every byte, for the

@@ -159,18 +159,16 @@ pub fn find_all(text: &str) -> Vec<Duration> {
         return out;
     };
     let b = text.as_bytes();
-    let mut pos = 0;
-    while pos <= last_unit && pos < text.len() {
-        // A word starts after a space, `(`, `-` or `–` (E2 80 93).
-        let at_word = pos == 0
-            || match b[pos - 1] {
-                b' ' | b'(' | b'-' => true,
-                0x93 => b[..pos].ends_with("–".as_bytes()),
-                _ => false,
-            };
+    let mut starts = WordStarts::new(b);
+    let mut from = 0;
+    while let Some(pos) = starts.at_or_after(from) {
+        if pos > last_unit || pos >= text.len() {
+            break;
+        }
+        from = pos + 1;
         // A word start is a character boundary (it follows an ASCII byte
         // or a whole `–`).
-        if at_word && (b[pos].is_ascii_digit() || numbers::may_start_number_word(&text[pos..])) {
+        if b[pos].is_ascii_digit() || numbers::may_start_number_word(&text[pos..]) {
             if let Some((value, words, mut unit, len)) = phrase(&text[pos..]) {
                 let mut start = pos;
                 if let Some(cal) = calendar_before(text, pos) {
@@ -183,7 +181,7 @@ pub fn find_all(text: &str) -> Vec<Duration> {
                 let after = &text[end..];
                 if followed_by(after, &["бұрын", "өткен соң", "ұзартылады", "кейін"])
                 {
-                    pos = end;
+                    from = end;
                     continue;
                 }
                 let mut bound = None;
@@ -221,13 +219,68 @@ pub fn find_all(text: &str) -> Vec<Duration> {
                     words_disagree: words.is_some_and(|w| w != value),
                     damaged_bound,
                 });
-                pos = end;
-                continue;
+                from = end;
             }
         }
-        pos += 1;
     }
     out
+}
+
+/// The places where a word starts: the text's start and every byte after
+/// a space, `(`, `-` or `–` (E2 80 93), found with `memchr` instead of
+/// testing every byte.
+struct WordStarts<'a> {
+    b: &'a [u8],
+    /// The next ` `, `(` or `-` not yet passed.
+    ascii: Option<usize>,
+    /// The last byte of the next `–` not yet passed.
+    dash: Option<usize>,
+}
+
+impl<'a> WordStarts<'a> {
+    fn new(b: &'a [u8]) -> Self {
+        WordStarts {
+            b,
+            ascii: memchr::memchr3(b' ', b'(', b'-', b),
+            dash: Self::dash_from(b, 0),
+        }
+    }
+
+    fn dash_from(b: &[u8], mut from: usize) -> Option<usize> {
+        while let Some(k) = b.get(from..).and_then(|rest| memchr::memchr(0x93, rest)) {
+            let i = from + k;
+            if b[..=i].ends_with("–".as_bytes()) {
+                return Some(i);
+            }
+            from = i + 1;
+        }
+        None
+    }
+
+    /// The first word start at or after `pos`.
+    fn at_or_after(&mut self, pos: usize) -> Option<usize> {
+        if pos == 0 {
+            return Some(0);
+        }
+        // A separator at `pos - 1` or later starts a word at `pos` or later.
+        while let Some(a) = self.ascii.filter(|&a| a + 1 < pos) {
+            let from = (a + 1).max(pos - 1);
+            self.ascii = self
+                .b
+                .get(from..)
+                .and_then(|rest| memchr::memchr3(b' ', b'(', b'-', rest))
+                .map(|k| from + k);
+        }
+        while let Some(d) = self.dash.filter(|&d| d + 1 < pos) {
+            self.dash = Self::dash_from(self.b, (d + 1).max(pos - 1));
+        }
+        match (self.ascii, self.dash) {
+            (Some(a), Some(d)) => Some(a.min(d) + 1),
+            (Some(a), None) => Some(a + 1),
+            (None, Some(d)) => Some(d + 1),
+            (None, None) => None,
+        }
+    }
 }
 
 /// The byte offset of the last place where [`unit`] could match: the last

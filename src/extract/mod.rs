@@ -538,7 +538,8 @@ fn subpoint(
     let mut all = vec![s.span.clone()];
     all.extend(s.parts.iter().cloned());
     // Durations: in the subpoint and its parts, before its inline result.
-    let result_at = bt.find("Нәтижесі").map_or(bt.len(), |i| i);
+    let result_word = procedures::RESULT_WORD.find(bt.as_bytes());
+    let result_at = result_word.unwrap_or(bt.len());
     let mut found: Vec<Duration> = durations::find_all(&bt[..result_at])
         .into_iter()
         .map(|mut d| {
@@ -613,8 +614,7 @@ fn subpoint(
     };
     let result = match &s.result {
         Some(r) => procedures::result(&text[r.clone()]).map(|x| shift_span(&x, r.start)),
-        None => bt
-            .find("Нәтижесі")
+        None => result_word
             .and_then(|at| procedures::result(&bt[at..]).map(|x| shift_span(&x, body.start + at))),
     };
     Subpoint {

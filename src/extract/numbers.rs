@@ -54,19 +54,24 @@ pub fn may_start_number_word(w: &str) -> bool {
     // The letters are Cyrillic, two bytes each (lead D0..D3): read them
     // without a char iterator.
     let b = w.as_bytes();
-    let cyrillic = |i: usize| b.get(i).is_some_and(|x| (0xD0..=0xD3).contains(x));
-    if !cyrillic(0) || !cyrillic(2) {
+    let letter = |i: usize| match (b.get(i), b.get(i + 1)) {
+        (Some(&lead @ 0xD0..=0xD3), Some(&cont)) => crate::chars::lower_cyrillic(lead, cont),
+        _ => '\0',
+    };
+    let first = letter(0);
+    // Most words are ruled out by their first letter or two.
+    if !matches!(
+        first,
+        'ү' | 'о' | 'б' | 'е' | 'т' | 'а' | 'ж' | 'с' | 'қ' | 'м'
+    ) {
         return false;
     }
-    let letter = |i: usize| {
-        if !cyrillic(i) {
-            return '\0';
-        }
-        let c = (u32::from(b[i] & 0x1F) << 6) | u32::from(b.get(i + 1).map_or(0, |y| y & 0x3F));
-        char::from_u32(c).map_or('\0', crate::chars::lower)
-    };
+    let second = letter(2);
+    if second == '\0' {
+        return false;
+    }
     matches!(
-        (letter(0), letter(2), letter(4)),
+        (first, second, letter(4)),
         ('ү', 'ш', _)
             | ('о', 'н', _)
             | ('б', 'і', 'р')

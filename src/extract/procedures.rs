@@ -146,7 +146,21 @@ pub fn actor(text: &str) -> Option<Range<usize>> {
     let mut chain_open = false;
     let mut pos = 0;
     // An actor phrase is at most 16 words long (the loop stops there).
-    let words: Vec<&str> = rest.splitn(18, ' ').collect();
+    // The first 17 pieces between single spaces, as `split(' ')` gives
+    // them, without a heap allocation: this runs for every step.
+    let mut pieces = [""; 17];
+    let mut n = 0;
+    let mut from = 0;
+    while n < pieces.len() {
+        let end = crate::chars::next_space(rest.as_bytes(), from);
+        pieces[n] = rest.get(from..end).unwrap_or("");
+        n += 1;
+        if end >= rest.len() {
+            break;
+        }
+        from = end + 1;
+    }
+    let words = &pieces[..n];
     for (k, w) in words.iter().enumerate() {
         if k >= 16 || w.is_empty() {
             break;
@@ -228,10 +242,14 @@ pub fn actor(text: &str) -> Option<Range<usize>> {
     Some(start..start + end)
 }
 
+/// `Нәтижесі` ('its result'), looked for in every step: one searcher.
+pub static RESULT_WORD: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("Нәтижесі"));
+
 /// The `Нәтижесі –` clause in `text`: the range of what follows the dash,
 /// without the final `;` or `.`.
 pub fn result(text: &str) -> Option<Range<usize>> {
-    let at = text.find("Нәтижесі")?;
+    let at = RESULT_WORD.find(text.as_bytes())?;
     let after = &text[at + "Нәтижесі".len()..];
     let skip = after.len() - after.trim_start_matches([' ', '–', '-', '—', ':']).len();
     let start = at + "Нәтижесі".len() + skip;

@@ -23,28 +23,34 @@ fn letters(s: &str) -> bool {
 /// Repairs one line; returns the number of hyphens fixed.
 pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
     let text = line.as_str();
-    if memchr::memchr(b'-', text.as_bytes()).is_none() {
-        return 0;
-    }
     // Edits as (byte range to drop, nothing inserted).
     let mut drops: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut toks = super::tokens::tokens(text).peekable();
-    while let Some(super::tokens::Token {
-        text: t, start: at, ..
-    }) = toks.next()
+    // Only tokens holding a hyphen matter: go from hyphen to hyphen (a few
+    // per line) instead of through every token.
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(h) = bytes
+        .get(from..)
+        .and_then(|rest| memchr::memchr(b'-', rest))
     {
-        if !t.bytes().any(|b| b == b'-') {
-            continue;
-        }
+        let h = from + h;
+        let at = h - text
+            .get(..h)
+            .map_or(0, |s| crate::chars::last_word(s).len());
+        let end = crate::chars::next_space(bytes, h);
+        // Spaces are ASCII: both ends are character boundaries.
+        let t = text.get(at..end).unwrap_or("");
+        from = end;
+        let mut toks = super::tokens::tokens_from(text, end);
         let c = core(t);
         let c_at = at + (c.as_ptr() as usize - t.as_ptr() as usize);
         // `сондай- ақ`
         if let Some(stem) = c.strip_suffix('-') {
-            if let Some(&super::tokens::Token {
+            if let Some(super::tokens::Token {
                 text: next,
                 start: next_at,
                 ..
-            }) = toks.peek()
+            }) = toks.next()
             {
                 let next_core = core(next);
                 if letters(stem)

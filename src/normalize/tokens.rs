@@ -28,7 +28,16 @@ pub fn tokens(line: &str) -> Tokens<'_> {
     Tokens { line, pos: 0 }
 }
 
-/// Iterator returned by [`tokens`].
+/// The tokens of `line` from byte `pos` on (a character boundary; a
+/// token that `pos` cuts is yielded from `pos`).
+pub fn tokens_from(line: &str, pos: usize) -> Tokens<'_> {
+    Tokens {
+        line,
+        pos: pos.min(line.len()),
+    }
+}
+
+/// Iterator returned by [`tokens`] and [`tokens_from`].
 #[derive(Debug, Clone)]
 pub struct Tokens<'a> {
     line: &'a str,

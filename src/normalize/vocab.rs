@@ -16,6 +16,8 @@
 
 use std::sync::LazyLock;
 
+use crate::chars::{cyrillic_index, CYRILLIC, LETTER};
+
 use rustc_hash::FxHashMap;
 
 /// Word and word-pair counts, keyed by hashes of case-folded words.
@@ -32,6 +34,16 @@ const PUNCT: &[char] = &[
 /// The core of a token: without surrounding punctuation.
 pub fn core(token: &str) -> &str {
     let b = token.as_bytes();
+    // Fastest path: a word that starts and ends with an ASCII letter or
+    // digit or a character of the Cyrillic block (lead byte D0..D3), none of
+    // which is punctuation (most tokens).
+    if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+        let starts = first.is_ascii_alphanumeric() || first & 0xFC == 0xD0;
+        let ends = last.is_ascii_alphanumeric() || b.len() >= 2 && b[b.len() - 2] & 0xFC == 0xD0;
+        if starts && ends {
+            return token;
+        }
+    }
     // Fast path: ASCII punctuation at the ends (the common case).
     let ascii = |x: u8| {
         matches!(
@@ -73,63 +85,64 @@ fn key_alnum(word: &str) -> (u64, bool) {
     let b = word.as_bytes();
     let table = &*CYRILLIC;
     let mut h = KeyState::default();
-    let mut alnum = false;
+    let mut flags = 0u32;
     let mut i = 0;
     while i < b.len() {
         if h.pending.is_none() {
+            // Two Cyrillic characters at a time, as long as they last: lead
+            // bytes D0..D3 at the first and third of four bytes.
+            // Four at a time (two pairs), then two.
+            while let Some(chunk) = b.get(i..i + 8) {
+                let mut bytes = [0u8; 8];
+                bytes.copy_from_slice(chunk);
+                let w = u64::from_le_bytes(bytes);
+                if w & 0x00FC_00FC_00FC_00FC != 0x00D0_00D0_00D0_00D0 {
+                    break;
+                }
+                let e = |k: u32| table[((w >> k & 0x03) << 6 | (w >> (k + 8)) & 0x3F) as usize];
+                let (e0, e1, e2, e3) = (e(0), e(16), e(32), e(48));
+                flags |= e0 | e1 | e2 | e3;
+                h.pair(e0 & !LETTER, e1 & !LETTER);
+                h.pair(e2 & !LETTER, e3 & !LETTER);
+                i += 8;
+            }
             if let Some(&[l0, c0, l1, c1]) = b.get(i..i + 4) {
-                if l0 & 0xFC == 0xD0 && l1 & 0xFC == 0xD0 {
+                if (l0 | l1) & 0xFC == 0xD0 && (l0 ^ l1) & 0xFC == 0 {
                     let e0 = table[cyrillic_index(l0, c0)];
                     let e1 = table[cyrillic_index(l1, c1)];
-                    alnum |= (e0 | e1) & LETTER != 0;
+                    flags |= e0 | e1;
                     h.pair(e0 & !LETTER, e1 & !LETTER);
                     i += 4;
-                    continue;
                 }
+            }
+            if i >= b.len() {
+                break;
             }
         }
         let x = b[i];
         let c = if x < 0x80 {
             i += 1;
-            alnum |= x.is_ascii_alphanumeric();
+            if x.is_ascii_alphanumeric() {
+                flags |= LETTER;
+            }
             u32::from(x.to_ascii_lowercase())
         } else if x & 0xFC == 0xD0 && i + 1 < b.len() {
             let entry = table[cyrillic_index(x, b[i + 1])];
             i += 2;
-            alnum |= entry & LETTER != 0;
+            flags |= entry;
             entry & !LETTER
         } else {
             let c = word[i..].chars().next().unwrap_or(' ');
             i += c.len_utf8();
-            alnum |= crate::chars::is_alnum(c);
+            if crate::chars::is_alnum(c) {
+                flags |= LETTER;
+            }
             crate::chars::lower(c) as u32
         };
         h.push(c);
     }
-    (h.key(), alnum)
+    (h.key(), flags & LETTER != 0)
 }
-
-/// The index in [`CYRILLIC`] of the character with lead byte `lead`
-/// (D0..D3) and continuation byte `cont`.
-#[inline]
-fn cyrillic_index(lead: u8, cont: u8) -> usize {
-    (usize::from(lead & 0x03) << 6) | usize::from(cont & 0x3F)
-}
-
-/// Flag in [`CYRILLIC`] entries: the character is a letter.
-const LETTER: u32 = 1 << 31;
-
-/// The Cyrillic block U+0400..U+04FF: each character's lower case, with
-/// [`LETTER`] set for letters (taken from `chars`, so both always agree).
-static CYRILLIC: LazyLock<[u32; 256]> = LazyLock::new(|| {
-    let mut t = [0u32; 256];
-    for (k, slot) in t.iter_mut().enumerate() {
-        let c = char::from_u32(0x400 + k as u32).unwrap_or(' ');
-        let letter = if crate::chars::is_alnum(c) { LETTER } else { 0 };
-        *slot = crate::chars::lower(c) as u32 | letter;
-    }
-    t
-});
 
 /// The hash of a sequence of (folded) characters, taken two at a time.
 struct KeyState {
