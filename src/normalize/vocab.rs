@@ -85,63 +85,40 @@ fn key_alnum(word: &str) -> (u64, bool) {
     let b = word.as_bytes();
     let table = &*CYRILLIC;
     let mut h = KeyState::default();
-    let mut flags = 0u32;
+    let mut alnum = false;
     let mut i = 0;
     while i < b.len() {
         if h.pending.is_none() {
-            // Two Cyrillic characters at a time, as long as they last: lead
-            // bytes D0..D3 at the first and third of four bytes.
-            // Four at a time (two pairs), then two.
-            while let Some(chunk) = b.get(i..i + 8) {
-                let mut bytes = [0u8; 8];
-                bytes.copy_from_slice(chunk);
-                let w = u64::from_le_bytes(bytes);
-                if w & 0x00FC_00FC_00FC_00FC != 0x00D0_00D0_00D0_00D0 {
-                    break;
-                }
-                let e = |k: u32| table[((w >> k & 0x03) << 6 | (w >> (k + 8)) & 0x3F) as usize];
-                let (e0, e1, e2, e3) = (e(0), e(16), e(32), e(48));
-                flags |= e0 | e1 | e2 | e3;
-                h.pair(e0 & !LETTER, e1 & !LETTER);
-                h.pair(e2 & !LETTER, e3 & !LETTER);
-                i += 8;
-            }
             if let Some(&[l0, c0, l1, c1]) = b.get(i..i + 4) {
-                if (l0 | l1) & 0xFC == 0xD0 && (l0 ^ l1) & 0xFC == 0 {
+                if l0 & 0xFC == 0xD0 && l1 & 0xFC == 0xD0 {
                     let e0 = table[cyrillic_index(l0, c0)];
                     let e1 = table[cyrillic_index(l1, c1)];
-                    flags |= e0 | e1;
+                    alnum |= (e0 | e1) & LETTER != 0;
                     h.pair(e0 & !LETTER, e1 & !LETTER);
                     i += 4;
+                    continue;
                 }
-            }
-            if i >= b.len() {
-                break;
             }
         }
         let x = b[i];
         let c = if x < 0x80 {
             i += 1;
-            if x.is_ascii_alphanumeric() {
-                flags |= LETTER;
-            }
+            alnum |= x.is_ascii_alphanumeric();
             u32::from(x.to_ascii_lowercase())
         } else if x & 0xFC == 0xD0 && i + 1 < b.len() {
             let entry = table[cyrillic_index(x, b[i + 1])];
             i += 2;
-            flags |= entry;
+            alnum |= entry & LETTER != 0;
             entry & !LETTER
         } else {
             let c = word[i..].chars().next().unwrap_or(' ');
             i += c.len_utf8();
-            if crate::chars::is_alnum(c) {
-                flags |= LETTER;
-            }
+            alnum |= crate::chars::is_alnum(c);
             crate::chars::lower(c) as u32
         };
         h.push(c);
     }
-    (h.key(), flags & LETTER != 0)
+    (h.key(), alnum)
 }
 
 /// The hash of a sequence of (folded) characters, taken two at a time.
