@@ -156,6 +156,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_cyrillic_table_agrees_with_lower() {
+        for u in 0x400..0x500u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let mut utf8 = [0u8; 2];
+            c.encode_utf8(&mut utf8);
+            assert_eq!(lower_cyrillic(utf8[0], utf8[1]), lower(c), "{c:?}");
+            let letter = CYRILLIC[cyrillic_index(utf8[0], utf8[1])] & LETTER != 0;
+            assert_eq!(letter, is_alnum(c), "{c:?}");
+        }
+    }
+
+    #[test]
     fn agrees_with_the_standard_library_on_cyrillic_and_ascii() {
         for u in (0u32..0x80).chain(0x400..0x500) {
             let Some(c) = char::from_u32(u) else { continue };

@@ -319,6 +319,40 @@ mod tests {
         assert_eq!(got, want, "{text:?}");
     }
 
+    /// Word starts by definition: the start, and after every ` `, `(`,
+    /// `-` or `–`.
+    fn plain_word_starts(text: &str) -> Vec<usize> {
+        let mut out = vec![0];
+        for (i, c) in text.char_indices() {
+            if matches!(c, ' ' | '(' | '-' | '–') {
+                out.push(i + c.len_utf8());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn word_starts_found_by_memchr_are_the_plain_ones() {
+        for text in [
+            "",
+            " ",
+            "15 (он бес) минут ішінде",
+            "ең ұзақ уақыты – 10 минут",
+            "–бір",
+            "а–б-в(г д  е–",
+            "(бір)минут – – 3",
+        ] {
+            let mut starts = WordStarts::new(text.as_bytes());
+            let mut got = Vec::new();
+            let mut from = 0;
+            while let Some(p) = starts.at_or_after(from) {
+                got.push(p);
+                from = p + 1;
+            }
+            assert_eq!(got, plain_word_starts(text), "{text:?}");
+        }
+    }
+
     #[test]
     fn digits_words_unit_bound() {
         check(

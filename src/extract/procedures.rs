@@ -126,6 +126,25 @@ fn after_label(t: &str) -> usize {
     t.len() - after.len()
 }
 
+/// The first 17 pieces of `text` between single spaces, as `split(' ')`
+/// gives them, and how many there are; without a heap allocation (this runs
+/// for every step).
+fn first_pieces(text: &str) -> ([&str; 17], usize) {
+    let mut pieces = [""; 17];
+    let mut n = 0;
+    let mut from = 0;
+    while n < pieces.len() {
+        let end = crate::chars::next_space(text.as_bytes(), from);
+        pieces[n] = text.get(from..end).unwrap_or("");
+        n += 1;
+        if end >= text.len() {
+            break;
+        }
+        from = end + 1;
+    }
+    (pieces, n)
+}
+
 /// The actor of a step: a byte range in `text` (the subpoint text without
 /// its number), or `None` when the step starts with an action.
 pub fn actor(text: &str) -> Option<Range<usize>> {
@@ -146,20 +165,7 @@ pub fn actor(text: &str) -> Option<Range<usize>> {
     let mut chain_open = false;
     let mut pos = 0;
     // An actor phrase is at most 16 words long (the loop stops there).
-    // The first 17 pieces between single spaces, as `split(' ')` gives
-    // them, without a heap allocation: this runs for every step.
-    let mut pieces = [""; 17];
-    let mut n = 0;
-    let mut from = 0;
-    while n < pieces.len() {
-        let end = crate::chars::next_space(rest.as_bytes(), from);
-        pieces[n] = rest.get(from..end).unwrap_or("");
-        n += 1;
-        if end >= rest.len() {
-            break;
-        }
-        from = end + 1;
-    }
+    let (pieces, n) = first_pieces(rest);
     let words = &pieces[..n];
     for (k, w) in words.iter().enumerate() {
         if k >= 16 || w.is_empty() {
@@ -268,6 +274,25 @@ mod tests {
     #[track_caller]
     fn check(text: &str, expected: Option<&str>) {
         assert_eq!(actor(text).map(|r| &text[r]), expected, "{text:?}");
+    }
+
+    #[test]
+    fn first_pieces_are_those_of_split() {
+        let long = "бір екі үш төрт бес алты жеті сегіз тоғыз он он бір он екі он үш он төрт он бес он алты он жеті";
+        for text in [
+            "",
+            " ",
+            "а",
+            "а  б",
+            "а б ",
+            " а",
+            long,
+            &format!("{long}  "),
+        ] {
+            let (pieces, n) = first_pieces(text);
+            let want: Vec<&str> = text.split(' ').take(17).collect();
+            assert_eq!(&pieces[..n], &want[..], "{text:?}");
+        }
     }
 
     #[test]
