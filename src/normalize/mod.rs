@@ -623,14 +623,17 @@ fn glued_split(word: &str, ev: &Evidence<'_>) -> Option<String> {
 }
 
 fn paren_glue(tok: &str) -> Option<&'static str> {
-    let cs: Vec<char> = tok.chars().collect();
-    for w in cs.windows(2) {
-        if crate::chars::is_letter(w[0]) && w[1] == '(' {
-            return Some("before");
+    let mut prev: Option<char> = None;
+    for c in tok.chars() {
+        if let Some(p) = prev {
+            if crate::chars::is_letter(p) && c == '(' {
+                return Some("before");
+            }
+            if p == ')' && crate::chars::is_letter(c) {
+                return Some("after");
+            }
         }
-        if w[0] == ')' && crate::chars::is_letter(w[1]) {
-            return Some("after");
-        }
+        prev = Some(c);
     }
     None
 }
