@@ -20,6 +20,9 @@
 //! ```
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use super::dates::{self, Date};
 
@@ -402,9 +405,13 @@ const MAX_CITATION: usize = 4000;
 /// Whether `text` can hold a citation at all: it needs a `№`, a year
 /// (`жыл…`) or a dotted date.
 fn might_cite(text: &str) -> bool {
+    // Built once: `memmem::find` would build a searcher per call, and this
+    // runs for every paragraph.
+    static NUMBER_SIGN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("№"));
+    static YEAR: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("жыл"));
     let b = text.as_bytes();
-    memchr::memmem::find(b, "№".as_bytes()).is_some()
-        || memchr::memmem::find(b, "жыл".as_bytes()).is_some()
+    NUMBER_SIGN.find(b).is_some()
+        || YEAR.find(b).is_some()
         || memchr::memchr_iter(b'.', b).any(|i| {
             i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit)
         })

@@ -51,10 +51,16 @@ const MONTHS: &[(&str, u8)] = &[
 
 /// The month of a month word with any case ending.
 pub fn month(word: &str) -> Option<u8> {
-    let lower = word.to_lowercase();
+    // The stems are lower case: fold the word's letters while comparing,
+    // without a lower-case copy of it.
+    let starts_with_folded = |stem: &str| {
+        let mut w = word.chars();
+        stem.chars()
+            .all(|s| w.next().is_some_and(|c| crate::chars::lower(c) == s))
+    };
     MONTHS
         .iter()
-        .find(|(stem, _)| lower.starts_with(stem))
+        .find(|(stem, _)| starts_with_folded(stem))
         .map(|&(_, m)| m)
 }
 
@@ -201,6 +207,15 @@ mod tests {
                 Some(&format!("2020-{m:02}-01")),
             );
         }
+    }
+
+    #[test]
+    fn month_words_in_any_case() {
+        assert_eq!(month("Қаңтардағы"), Some(1));
+        assert_eq!(month("ШІЛДЕДЕГІ"), Some(7));
+        assert_eq!(month("желтоқсан"), Some(12));
+        assert_eq!(month("шіл"), None);
+        assert_eq!(month(""), None);
     }
 
     #[test]

@@ -153,7 +153,9 @@ pub fn actor(text: &str) -> Option<Range<usize>> {
     // көрсету үшін Мемлекеттік корпорацияның қызметкері …`.
     // (It stands within the first six words: look no further than that.)
     let head = &text[start..crate::chars::floor_boundary(text, start + 160)];
-    if let Some(at) = memchr::memmem::find(head.as_bytes(), " үшін ".as_bytes()) {
+    static FOR: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" үшін "));
+    if let Some(at) = FOR.find(head.as_bytes()) {
         let before = &text[start..start + at];
         if before.split(' ').count() <= 6 && !before.split(' ').any(|w| is_role(w) || w == "беруші")
         {
