@@ -16,6 +16,9 @@
 //! ```
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use super::numbers;
 
@@ -285,14 +288,17 @@ impl<'a> WordStarts<'a> {
 
 /// The byte offset of the last place where [`unit`] could match: the last
 /// occurrence of a unit word's stem (`күн` also starts `күнтізбелік`, and
-/// `жұмыс` needs a `күн` after it).
+/// `жұмыс` needs a `күн` after it). Each stem is searched for forwards
+/// with a searcher built once (SIMD): cheaper than testing every byte
+/// backwards, and than searching backwards (no SIMD there).
 fn last_unit_start(text: &str) -> Option<usize> {
-    const STEMS: [&str; 5] = ["минут", "сағат", "күн", "тәулік", "ай"];
+    static STEMS: LazyLock<[Finder<'static>; 5]> =
+        LazyLock::new(|| ["минут", "сағат", "күн", "тәулік", "ай"].map(Finder::new));
     let b = text.as_bytes();
-    (0..b.len()).rev().find(|&i| {
-        // Every stem starts with a two-byte Cyrillic letter (lead D0 or D1).
-        matches!(b[i], 0xD0 | 0xD1) && STEMS.iter().any(|s| b[i..].starts_with(s.as_bytes()))
-    })
+    STEMS
+        .iter()
+        .filter_map(|stem| stem.find_iter(b).last())
+        .max()
 }
 
 #[cfg(test)]
@@ -329,6 +335,28 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn last_unit_start_is_the_last_stem() {
+        let plain = |text: &str| {
+            let stems = ["минут", "сағат", "күн", "тәулік", "ай"];
+            (0..text.len()).rev().find(|&i| {
+                stems
+                    .iter()
+                    .any(|s| text.as_bytes()[i..].starts_with(s.as_bytes()))
+            })
+        };
+        for text in [
+            "",
+            "ай",
+            "15 (он бес) минут ішінде қабылдайды",
+            "1 (бір) жұмыс күні ішінде",
+            "тәулік бойы сағат",
+            "құжаттарды тексереді",
+        ] {
+            assert_eq!(last_unit_start(text), plain(text), "{text:?}");
+        }
     }
 
     #[test]
