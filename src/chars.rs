@@ -88,6 +88,15 @@ pub fn next_space(bytes: &[u8], from: usize) -> usize {
     i.min(bytes.len())
 }
 
+/// Whether `t` holds two spaces in a row (a gap a moved link left, or a
+/// widened line). One searcher, built once: `str::contains` builds one per
+/// call, and this runs twice for every line.
+pub fn has_double_space(t: &str) -> bool {
+    static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("  "));
+    TWO_SPACES.find(t.as_bytes()).is_some()
+}
+
 /// The text after the last space of `t` (all of it when it has none). The
 /// last word is short, so a plain backward loop beats `rsplit`'s search.
 pub fn last_word(t: &str) -> &str {
@@ -154,6 +163,22 @@ pub fn lower(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn double_spaces_as_contains_finds_them() {
+        for t in [
+            "",
+            " ",
+            "  ",
+            "а б",
+            "а  б",
+            " Стандарттың  сәйкес",
+            "қызмет ",
+            "a \u{a0} b",
+        ] {
+            assert_eq!(has_double_space(t), t.contains("  "), "{t:?}");
+        }
+    }
 
     #[test]
     fn the_cyrillic_table_agrees_with_lower() {

@@ -268,7 +268,7 @@ fn is_clean(p: &Prepared<'_>, log: &LineLog) -> bool {
     matches!(p.raw.kind, LineKind::Indented | LineKind::Col0)
         && !p.letter_spaced
         && log.homoglyphs == 0
-        && !p.raw.text.contains("  ")
+        && !crate::chars::has_double_space(p.raw.text)
 }
 
 /// Normalizes with explicit options.

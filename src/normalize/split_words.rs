@@ -35,7 +35,7 @@ fn single_letter(t: &str) -> bool {
 
 /// Whether a line (without indentation) shows the signs of split words.
 pub fn is_flagged(text: &str) -> bool {
-    if !text.contains("  ") {
+    if !crate::chars::has_double_space(text) {
         return false;
     }
     let mut prev: Option<&str> = None;
