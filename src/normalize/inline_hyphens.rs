@@ -41,7 +41,6 @@ pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
         // Spaces are ASCII: both ends are character boundaries.
         let t = text.get(at..end).unwrap_or("");
         from = end;
-        let mut toks = super::tokens::tokens_from(text, end);
         let c = core(t);
         let c_at = at + (c.as_ptr() as usize - t.as_ptr() as usize);
         // `сондай- ақ`
@@ -50,7 +49,7 @@ pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
                 text: next,
                 start: next_at,
                 ..
-            }) = toks.next()
+            }) = super::tokens::tokens_from(text, end).next()
             {
                 let next_core = core(next);
                 if letters(stem)
@@ -121,6 +120,16 @@ mod tests {
             "автомат-тандырылған жұмыс орнына",
             "автоматтандырылған жұмыс орнына",
         ); // 004:487
+    }
+
+    #[test]
+    fn every_hyphenated_token_of_a_line_is_looked_at_once() {
+        check(
+            "сондай- ақ 1-қосымша автомат-тандырылған",
+            "сондай-ақ 1-қосымша автоматтандырылған",
+        );
+        check("а-б-в автомат-тандырылған-", "а-б-в автомат-тандырылған-");
+        check("-", "-");
     }
 
     #[test]
