@@ -297,6 +297,15 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn first_pieces_are_those_of_split_on_any_text(text in "[ аб]{0,60}") {
+            let (pieces, n) = first_pieces(&text);
+            let want: Vec<&str> = text.split(' ').take(17).collect();
+            proptest::prop_assert_eq!(&pieces[..n], &want[..]);
+        }
+    }
+
     #[test]
     fn actors_from_the_corpus() {
         check(
