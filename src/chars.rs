@@ -65,6 +65,16 @@ pub fn lower_cyrillic(lead: u8, cont: u8) -> char {
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = ONES << 7;
 
+/// The high bit of every byte of `w` that is a space, exactly (no false
+/// positives above a true one, unlike the borrow trick of [`next_space`]).
+#[inline]
+pub fn space_mask(w: u64) -> u64 {
+    let x = w ^ (ONES * u64::from(b' '));
+    let low = ONES * 0x7F;
+    // A byte of `x` below 0x80 plus 0x7F sets its high bit unless it is 0.
+    !((x & low).wrapping_add(low) | x) & HIGH
+}
+
 /// The index of the first space in `bytes` at or after `from`, or its
 /// length. Eight bytes at a time: words are short, so a call per word to
 /// `memchr` costs more than it saves, and a byte loop is slower still.

@@ -103,7 +103,7 @@ proptest! {
 
     /// The eight-bytes-at-a-time helpers agree with plain searches.
     #[test]
-    fn fast_scans_agree_with_plain_ones(input in "[ a-zA-Zқә(),.\\-«]{0,40}") {
+    fn fast_scans_agree_with_plain_ones(input in "[ a-zA-Zқә(),.\\-«]{0,80}") {
         let b = input.as_bytes();
         let words: Vec<(usize, &str)> = input
             .split(' ')
@@ -117,7 +117,7 @@ proptest! {
         let tokens: Vec<(usize, &str)> = kazlex::normalize::tokens::tokens(&input)
             .map(|t| (t.start, t.text))
             .collect();
-        prop_assert_eq!(tokens, words);
+        prop_assert_eq!(&tokens, &words);
         prop_assert_eq!(
             kazlex::chars::has_ascii_letter(b),
             b.iter().any(u8::is_ascii_alphabetic)
@@ -126,6 +126,17 @@ proptest! {
         for from in 0..=b.len() {
             let plain = b[from..].iter().position(|&x| x == b' ').map_or(b.len(), |k| from + k);
             prop_assert_eq!(kazlex::chars::next_space(b, from), plain);
+        }
+        prop_assert_eq!(kazlex::chars::has_double_space(&input), input.contains("  "));
+        for min in [8, 12, 28] {
+            let mut long = Vec::new();
+            kazlex::normalize::tokens::long_tokens(&input, min, &mut long);
+            let plain: Vec<std::ops::Range<usize>> = words
+                .iter()
+                .filter(|(_, w)| w.len() >= min)
+                .map(|&(at, w)| at..at + w.len())
+                .collect();
+            prop_assert_eq!(long, plain);
         }
     }
 

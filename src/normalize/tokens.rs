@@ -9,6 +9,8 @@
 //! tokens  (1, "Стандарттың", gap 1), (25, "сәйкес", gap 2)
 //! ```
 
+use std::ops::Range;
+
 /// One token: its text, byte offset in the line and the spaces before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token<'a> {
@@ -35,6 +37,45 @@ pub fn tokens_from(line: &str, pos: usize) -> Tokens<'_> {
         line,
         pos: pos.min(line.len()),
     }
+}
+
+/// Appends to `out` the byte ranges of the tokens of `line` that are at
+/// least `min` bytes long (`min` ≥ 8), in order. Spaces are found eight
+/// bytes at a time and only the first and last space of each eight bytes
+/// is looked at (a token between them is shorter than 8): the glued-word
+/// warning looks for long tokens in the whole output.
+pub fn long_tokens(line: &str, min: usize, out: &mut Vec<Range<usize>>) {
+    debug_assert!(min >= 8);
+    let b = line.as_bytes();
+    // The first byte after the last space seen: where the current token
+    // starts.
+    let mut token_start = 0;
+    let mut push = |start: usize, end: usize| {
+        if end - start >= min {
+            out.push(start..end);
+        }
+    };
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let spaces = crate::chars::space_mask(u64::from_le_bytes(word));
+        if spaces != 0 {
+            let first = at + (spaces.trailing_zeros() / 8) as usize;
+            let last = at + 7 - (spaces.leading_zeros() / 8) as usize;
+            push(token_start, first);
+            token_start = last + 1;
+        }
+        at += 8;
+    }
+    for (k, &x) in chunks.remainder().iter().enumerate() {
+        if x == b' ' {
+            push(token_start, at + k);
+            token_start = at + k + 1;
+        }
+    }
+    push(token_start.min(b.len()), b.len());
 }
 
 /// Iterator returned by [`tokens`] and [`tokens_from`].
@@ -80,6 +121,34 @@ mod tests {
         let got: Vec<(usize, &str, usize)> =
             tokens(line).map(|t| (t.start, t.text, t.gap)).collect();
         assert_eq!(got, expected, "line: {line:?}");
+    }
+
+    #[track_caller]
+    fn check_long(line: &str, min: usize) {
+        let mut got = Vec::new();
+        long_tokens(line, min, &mut got);
+        let want: Vec<Range<usize>> = tokens(line)
+            .filter(|t| t.text.len() >= min)
+            .map(|t| t.start..t.end())
+            .collect();
+        assert_eq!(got, want, "line: {line:?}");
+    }
+
+    #[test]
+    fn long_tokens_are_the_long_ones_of_tokens() {
+        for line in [
+            "",
+            " ",
+            "мемлекеттіккөрсетілетінқызмет",
+            " мемлекеттіккөрсетілетінқызмет  а б ",
+            "а мемлекеттіккөрсетілетінқызметстандарты",
+            "12345678 123456789 1234567 12345678901234567890123456789",
+            "көрсетілетін қызметті берушінің (мемлекеттік) корпорациясының",
+        ] {
+            for min in [8, 9, 16, 28] {
+                check_long(line, min);
+            }
+        }
     }
 
     #[test]
