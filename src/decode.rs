@@ -74,30 +74,30 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, NotText> {
         return Ok(utf16(&bytes, enc));
     }
     looks_binary(&bytes)?;
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded {
-            text,
+    // Valid UTF-8, the common case, is checked with SIMD and copied once:
+    // `String::from_utf8` checks a byte at a time outside ASCII, which is
+    // most of a Kazakh text (a few percent of a batch's time).
+    if let Ok(text) = simdutf8::basic::from_utf8(&bytes) {
+        return Ok(Decoded {
+            text: text.to_owned(),
             encoding: Encoding::Utf8,
             diagnostics: Vec::new(),
-        }),
-        Err(e) => {
-            let bytes = e.into_bytes();
-            if plausible_1251(&bytes) {
-                let (text, _, _) = encoding_rs::WINDOWS_1251.decode(&bytes);
-                Ok(Decoded {
-                    text: text.into_owned(),
-                    encoding: Encoding::Windows1251,
-                    diagnostics: vec![Diagnostic::note(
-                        None,
-                        "the file is not UTF-8; it was decoded as Windows-1251 Cyrillic \
-                         (Kazakh letters that 1251 lacks may have been typed as look-alikes)",
-                    )],
-                })
-            } else {
-                Ok(utf8_or_lossy(bytes, Encoding::Utf8))
-            }
-        }
+        });
     }
+    // Not UTF-8: Windows-1251, or UTF-8 with bad bytes.
+    if plausible_1251(&bytes) {
+        let (text, _, _) = encoding_rs::WINDOWS_1251.decode(&bytes);
+        return Ok(Decoded {
+            text: text.into_owned(),
+            encoding: Encoding::Windows1251,
+            diagnostics: vec![Diagnostic::note(
+                None,
+                "the file is not UTF-8; it was decoded as Windows-1251 Cyrillic \
+                 (Kazakh letters that 1251 lacks may have been typed as look-alikes)",
+            )],
+        });
+    }
+    Ok(utf8_or_lossy(bytes, Encoding::Utf8))
 }
 
 fn utf8_or_lossy(bytes: Vec<u8>, enc: Encoding) -> Decoded {
