@@ -562,22 +562,26 @@ fn subpoint(
         );
     }
     let line = line_of(s.span.start);
-    let label = s.number.as_ref().map_or_else(
-        || "an unnumbered item".to_owned(),
-        |n| format!("subpoint {})", &text[n.clone()]),
-    );
+    // Written only into a warning (most steps have none).
+    let label = || {
+        s.number.as_ref().map_or_else(
+            || "an unnumbered item".to_owned(),
+            |n| format!("subpoint {})", &text[n.clone()]),
+        )
+    };
     if found.len() > 1 && s.parts.is_empty() {
         warnings.push(format!(
-            "{label} (line {line}) gives {} durations; the first is reported",
+            "{} (line {line}) gives {} durations; the first is reported",
+            label(),
             found.len()
         ));
     }
     if let Some(d) = found.first() {
         if d.damaged_bound {
-            warnings.push(format!("{label} (line {line}): «шінде» read as «ішінде» (its first letter was lost in extraction)"));
+            warnings.push(format!("{} (line {line}): «шінде» read as «ішінде» (its first letter was lost in extraction)", label()));
         }
         if d.words_disagree {
-            warnings.push(format!("{label} (line {line}): the duration's digits and words disagree; the digits are reported"));
+            warnings.push(format!("{} (line {line}): the duration's digits and words disagree; the digits are reported", label()));
         }
     }
     // `ішінде` ('within') that follows no duration: text was lost (004:970).
@@ -609,7 +613,7 @@ fn subpoint(
                     })
             };
             if !bound_of_duration {
-                warnings.push(format!("{label} (line {line}) says «ішінде» (within) with no duration before it; text was probably lost"));
+                warnings.push(format!("{} (line {line}) says «ішінде» (within) with no duration before it; text was probably lost", label()));
             }
         }
     }

@@ -458,7 +458,7 @@ pub fn emit(lines: &[Prepared<'_>], roles: &[Role], ev: &Evidence<'_>, capacity:
                             kind,
                             raw: last_word_src
                                 ..l.raw.text_start
-                                    + l.raw.text.find(' ').unwrap_or(l.raw.text.len()),
+                                    + crate::chars::next_space(l.raw.text.as_bytes(), 0),
                             out: out_start..out_end.max(join_at),
                         });
                     }
