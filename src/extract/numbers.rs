@@ -16,7 +16,7 @@ use nom::branch::alt;
 use nom::bytes::complete::tag;
 use nom::character::complete::space1;
 use nom::combinator::{map, opt};
-use nom::multi::many1;
+use nom::multi::fold_many0;
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
@@ -160,29 +160,24 @@ fn number_word(input: &str) -> IResult<&str, u64> {
 /// of `input`; returns the rest and the value.
 pub fn number_words(input: &str) -> IResult<&str, u64> {
     let (rest, first) = number_word(input)?;
-    let (rest, more) = opt(many1(preceded(space1, number_word))).parse(rest)?;
-    let mut words = vec![first];
-    words.extend(more.unwrap_or_default());
-    Ok((rest, combine(&words)))
+    // Words are combined as they are read (no list of them is built).
+    let (rest, (total, current)) = fold_many0(
+        preceded(space1, number_word),
+        move || add_word((0, 0), first),
+        add_word,
+    )
+    .parse(rest)?;
+    Ok((rest, total.saturating_add(current)))
 }
 
-/// Combines word values: `екі жүз` = 2 × 100, `он бес` = 10 + 5.
-fn combine(words: &[u64]) -> u64 {
-    let mut total = 0u64;
-    let mut current = 0u64;
-    for &w in words {
-        match w {
-            100 | 1000 => {
-                current = current.max(1).saturating_mul(w);
-                if w == 1000 {
-                    total = total.saturating_add(current);
-                    current = 0;
-                }
-            }
-            _ => current = current.saturating_add(w),
-        }
+/// Adds one word value to `(total, current)`: `екі жүз` = 2 × 100,
+/// `он бес` = 10 + 5, `мың` closes a group of thousands.
+fn add_word((total, current): (u64, u64), w: u64) -> (u64, u64) {
+    match w {
+        100 => (total, current.max(1).saturating_mul(w)),
+        1000 => (total.saturating_add(current.max(1).saturating_mul(w)), 0),
+        _ => (total, current.saturating_add(w)),
     }
-    total.saturating_add(current)
 }
 
 /// Parses a decimal number at the start of `input`.
@@ -267,6 +262,7 @@ mod tests {
         check("екі жүз жиырма", Some(220));
         check("мың", Some(1000));
         check("бір мың тоғыз жүз", Some(1900));
+        check("екі мың он", Some(2010));
     }
 
     #[test]
