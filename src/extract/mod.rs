@@ -595,8 +595,7 @@ fn subpoint(
             if found_at < words_seen_to {
                 continue;
             }
-            let start = found_at - crate::chars::last_word(&bt[..found_at]).len();
-            let end = crate::chars::next_space(b, found_at);
+            let std::ops::Range { start, end } = crate::normalize::tokens::token_at(bt, found_at);
             words_seen_to = end;
             let (w, at) = (&bt[start..end], body.start + start);
             if w.trim_matches([',', ';', '.', ')']) != "ішінде" {

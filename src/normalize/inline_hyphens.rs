@@ -34,10 +34,7 @@ pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
         .and_then(|rest| memchr::memchr(b'-', rest))
     {
         let h = from + h;
-        let at = h - text
-            .get(..h)
-            .map_or(0, |s| crate::chars::last_word(s).len());
-        let end = crate::chars::next_space(bytes, h);
+        let std::ops::Range { start: at, end } = super::tokens::token_at(text, h);
         // Spaces are ASCII: both ends are character boundaries.
         let t = text.get(at..end).unwrap_or("");
         from = end;

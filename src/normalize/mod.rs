@@ -572,11 +572,9 @@ fn warn_unrepaired(
             if q < seen_to {
                 continue; // in the token before
             }
-            let start = q - para
-                .get(..q)
-                .map_or(0, |s| crate::chars::last_word(s).len());
-            seen_to = crate::chars::next_space(b, q);
-            candidates.push(start..seen_to);
+            let token = tokens::token_at(para, q);
+            seen_to = token.end;
+            candidates.push(token);
         }
         // Tokens in order, each once (a long token may hold a parenthesis).
         candidates.sort_by_key(|r| r.start);

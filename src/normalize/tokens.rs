@@ -39,6 +39,18 @@ pub fn tokens_from(line: &str, pos: usize) -> Tokens<'_> {
     }
 }
 
+/// The byte range of the token of `line` that holds byte `pos` (a
+/// character boundary that is not a space): from after the space before it
+/// to the space after it. For repairs that find their tokens from a byte
+/// (`-`, a parenthesis, `ішінде`) instead of walking every token.
+pub fn token_at(line: &str, pos: usize) -> Range<usize> {
+    let start = pos
+        - line
+            .get(..pos)
+            .map_or(0, |s| crate::chars::last_word(s).len());
+    start..crate::chars::next_space(line.as_bytes(), pos)
+}
+
 /// Appends to `out` the byte ranges of the tokens of `line` that are at
 /// least `min` bytes long (`min` ≥ 8), in order. Spaces are found eight
 /// bytes at a time and only the first and last space of each eight bytes
@@ -132,6 +144,23 @@ mod tests {
             .map(|t| t.start..t.end())
             .collect();
         assert_eq!(got, want, "line: {line:?}");
+    }
+
+    #[test]
+    fn token_at_is_the_token_holding_the_byte() {
+        for line in ["", "а", " сондай- ақ 1-қосымша  (он бес)минут ", "x(y)"]
+        {
+            for t in tokens(line) {
+                for (k, _) in t.text.char_indices() {
+                    assert_eq!(
+                        token_at(line, t.start + k),
+                        t.start..t.end(),
+                        "{line:?} at {}",
+                        t.start + k
+                    );
+                }
+            }
+        }
     }
 
     #[test]
