@@ -10,7 +10,7 @@
 //! after   is_letter('Қ') == true   (a range test)
 //! ```
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Whether `c` is a letter.
 #[inline]
@@ -98,12 +98,43 @@ pub fn next_space(bytes: &[u8], from: usize) -> usize {
     i.min(bytes.len())
 }
 
+/// A fixed string to search for, with its searcher (SIMD) built on first
+/// use and kept: `str::find`, `str::contains` and `memmem::find` build one
+/// per call, which costs more than searching a line or a step. Declared as
+/// a `static`: `static RESULT_WORD: Needle = Needle::new("Нәтижесі");`.
+pub struct Needle {
+    needle: &'static str,
+    finder: OnceLock<memchr::memmem::Finder<'static>>,
+}
+
+impl Needle {
+    pub const fn new(needle: &'static str) -> Self {
+        Needle {
+            needle,
+            finder: OnceLock::new(),
+        }
+    }
+
+    fn finder(&self) -> &memchr::memmem::Finder<'static> {
+        self.finder
+            .get_or_init(|| memchr::memmem::Finder::new(self.needle))
+    }
+
+    /// The byte offset of the first occurrence in `haystack`.
+    pub fn find(&self, haystack: &[u8]) -> Option<usize> {
+        self.finder().find(haystack)
+    }
+
+    /// The byte offsets of every occurrence in `haystack`.
+    pub fn find_iter<'h, 'n>(&'n self, haystack: &'h [u8]) -> memchr::memmem::FindIter<'h, 'n> {
+        self.finder().find_iter(haystack)
+    }
+}
+
 /// Whether `t` holds two spaces in a row (a gap a moved link left, or a
-/// widened line). One searcher, built once: `str::contains` builds one per
-/// call, and this runs twice for every line.
+/// widened line); this runs twice for every line.
 pub fn has_double_space(t: &str) -> bool {
-    static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("  "));
+    static TWO_SPACES: Needle = Needle::new("  ");
     TWO_SPACES.find(t.as_bytes()).is_some()
 }
 

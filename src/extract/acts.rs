@@ -20,9 +20,8 @@
 //! ```
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use memchr::memmem::Finder;
+use crate::chars::Needle;
 
 use super::dates::{self, Date};
 
@@ -405,10 +404,9 @@ const MAX_CITATION: usize = 4000;
 /// Whether `text` can hold a citation at all: it needs a `№`, a year
 /// (`жыл…`) or a dotted date.
 fn might_cite(text: &str) -> bool {
-    // Built once: `memmem::find` would build a searcher per call, and this
-    // runs for every paragraph.
-    static NUMBER_SIGN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("№"));
-    static YEAR: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("жыл"));
+    // This runs for every paragraph.
+    static NUMBER_SIGN: Needle = Needle::new("№");
+    static YEAR: Needle = Needle::new("жыл");
     let b = text.as_bytes();
     NUMBER_SIGN.find(b).is_some()
         || YEAR.find(b).is_some()

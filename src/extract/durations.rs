@@ -16,9 +16,8 @@
 //! ```
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use memchr::memmem::Finder;
+use crate::chars::Needle;
 
 use super::numbers;
 
@@ -255,8 +254,13 @@ fn word_starts(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
 /// with a searcher built once (SIMD): cheaper than testing every byte
 /// backwards, and than searching backwards (no SIMD there).
 fn last_unit_start(text: &str) -> Option<usize> {
-    static STEMS: LazyLock<[Finder<'static>; 5]> =
-        LazyLock::new(|| ["минут", "сағат", "күн", "тәулік", "ай"].map(Finder::new));
+    static STEMS: [Needle; 5] = [
+        Needle::new("минут"),
+        Needle::new("сағат"),
+        Needle::new("күн"),
+        Needle::new("тәулік"),
+        Needle::new("ай"),
+    ];
     let b = text.as_bytes();
     STEMS
         .iter()

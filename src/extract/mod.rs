@@ -589,8 +589,7 @@ fn subpoint(
         // Each word that holds `ішінде`, found from the word's occurrences.
         let b = bt.as_bytes();
         let mut words_seen_to = 0;
-        static WITHIN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("ішінде"));
+        static WITHIN: crate::chars::Needle = crate::chars::Needle::new("ішінде");
         for found_at in WITHIN.find_iter(b) {
             if found_at < words_seen_to {
                 continue;

@@ -17,6 +17,8 @@
 
 use std::ops::Range;
 
+use crate::chars::Needle;
+
 /// Role nouns that end an actor phrase (nominative and genitive).
 const ROLES: &[&str] = &[
     "қызметкері",
@@ -153,8 +155,7 @@ pub fn actor(text: &str) -> Option<Range<usize>> {
     // көрсету үшін Мемлекеттік корпорацияның қызметкері …`.
     // (It stands within the first six words: look no further than that.)
     let head = &text[start..crate::chars::floor_boundary(text, start + 160)];
-    static FOR: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" үшін "));
+    static FOR: Needle = Needle::new(" үшін ");
     if let Some(at) = FOR.find(head.as_bytes()) {
         let before = &text[start..start + at];
         if before.split(' ').count() <= 6 && !before.split(' ').any(|w| is_role(w) || w == "беруші")
@@ -250,9 +251,8 @@ pub fn actor(text: &str) -> Option<Range<usize>> {
     Some(start..start + end)
 }
 
-/// `Нәтижесі` ('its result'), looked for in every step: one searcher.
-pub static RESULT_WORD: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("Нәтижесі"));
+/// `Нәтижесі` ('its result'), looked for in every step.
+pub static RESULT_WORD: Needle = Needle::new("Нәтижесі");
 
 /// The `Нәтижесі –` clause in `text`: the range of what follows the dash,
 /// without the final `;` or `.`.
