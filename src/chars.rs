@@ -222,7 +222,7 @@ mod tests {
     }
 
     #[test]
-    fn the_cyrillic_table_agrees_with_lower() {
+    fn the_cyrillic_table_is_read_by_the_utf8_bytes() {
         for u in 0x400..0x500u32 {
             let Some(c) = char::from_u32(u) else { continue };
             let mut utf8 = [0u8; 2];
