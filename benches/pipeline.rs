@@ -42,7 +42,7 @@ fn stages(c: &mut Criterion) {
         let src = source(text);
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.bench_with_input(BenchmarkId::from_parameter(name), &src, |b, s| {
-            b.iter(|| serde_json::to_vec(&kazlex::process("bench.txt", s).document))
+            b.iter(|| kazlex::model::to_json(&kazlex::process("bench.txt", s).document, false))
         });
     }
     g.finish();

@@ -28,7 +28,7 @@ fn main() {
                     &x,
                     Vec::new(),
                 );
-                sink += serde_json::to_vec(&doc).map_or(0, |v| v.len());
+                sink += kazlex::model::to_json(&doc, false).map_or(0, |v| v.len());
             }
         }
     }

@@ -325,10 +325,8 @@ fn process_one(input: &Input, opts: &Options, resumed: &HashMap<String, String>)
         }
         report_row = Some(crate::report::IndexRow::of(&page_name, &processed.document));
     }
-    let json = match opts.format {
-        Format::Json => serde_json::to_vec_pretty(&processed.document),
-        Format::Jsonl => serde_json::to_vec(&processed.document),
-    };
+    let json = crate::model::to_json(&processed.document, opts.format == Format::Json)
+        .map(String::into_bytes);
     let done = |line| Outcome::Done {
         line,
         bytes: source.bytes,

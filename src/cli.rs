@@ -368,12 +368,8 @@ fn cmd_extract(args: &ExtractArgs) -> Result<ExitCode, Error> {
     let source = read_source(file, args.input.max_bytes)?;
     let label = file.to_string_lossy();
     let processed = kazlex::process(&label, &source);
-    let json = if args.compact {
-        serde_json::to_string(&processed.document)
-    } else {
-        serde_json::to_string_pretty(&processed.document)
-    }
-    .map_err(|e| Error::Usage(format!("cannot serialize the extraction: {e}")))?;
+    let json = kazlex::model::to_json(&processed.document, !args.compact)
+        .map_err(|e| Error::Usage(e.to_string()))?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     out.write_all(json.as_bytes()).map_err(stdout_error)?;

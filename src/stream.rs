@@ -42,11 +42,19 @@ fn handle(line_no: usize, line: &str, max_bytes: u64) -> String {
     };
     let source = crate::decode::Source::from_text(text);
     let processed = crate::process(&label, &source);
-    match serde_json::to_value(&processed.document) {
-        Ok(result) => json!({"id": id, "result": result}).to_string(),
-        Err(e) => {
-            json!({"id": id, "error": format!("cannot serialize the extraction: {e}")}).to_string()
+    // The result is written as it is, not through a `Value` (which would
+    // copy it and sort its keys): `{"id":…,"result":{…}}`.
+    match crate::model::to_json(&processed.document, false) {
+        Ok(result) => {
+            let mut line = String::with_capacity(result.len() + 64);
+            line.push_str("{\"id\":");
+            line.push_str(&id.to_string());
+            line.push_str(",\"result\":");
+            line.push_str(&result);
+            line.push('}');
+            line
         }
+        Err(e) => json!({"id": id, "error": e.to_string()}).to_string(),
     }
 }
 

@@ -284,8 +284,15 @@ fn stream_mode_answers_each_line_in_order() {
         .get_output()
         .stdout
         .clone();
-    let lines: Vec<Value> = String::from_utf8(out)
-        .unwrap()
+    let out = String::from_utf8(out).unwrap();
+    // The result is the document as `extract` writes it, in the contract's
+    // key order (not re-sorted through a JSON value).
+    assert!(
+        out.starts_with(r#"{"id":"d0","result":{"schema_version":1,"source":{"path":"d0","#),
+        "{}",
+        &out[..200]
+    );
+    let lines: Vec<Value> = out
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();

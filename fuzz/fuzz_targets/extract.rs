@@ -15,6 +15,12 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
                 && p.normalized.text.is_char_boundary(r.span[1])
         );
     }
+    let written = kazlex::model::to_json(&p.document, false).expect("serializes");
+    assert_eq!(
+        written,
+        serde_json::to_string(&p.document).expect("serializes"),
+        "to_json writes what serde_json writes"
+    );
     let json = serde_json::to_value(&p.document).expect("serializes");
     assert!(
         !kazlex::model::has_empty_string(&json),
