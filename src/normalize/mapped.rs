@@ -76,8 +76,9 @@ impl MapBuilder {
         MapBuilder {
             text: String::with_capacity(bytes),
             // A joined line or a repair starts a segment: on the corpus
-            // about one per 40 bytes of output (growing from empty cost a
-            // reallocation per few lines).
+            // one per 31 (004, letter-spaced and moved-link lines) to 96
+            // bytes of output (growing from empty cost a reallocation
+            // every few lines).
             segs: Vec::with_capacity(bytes / 32 + 4),
         }
     }
