@@ -21,7 +21,7 @@ use crate::chars::{cyrillic_index, CYRILLIC, LETTER};
 use rustc_hash::FxHashMap;
 
 /// Word and word-pair counts, keyed by hashes of case-folded words.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Vocab {
     words: FxHashMap<u64, u32>,
     pairs: FxHashMap<u64, u32>,
@@ -182,6 +182,10 @@ pub fn prefix_keys(word: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
     })
 }
 
+/// Keys of the words already counted, by their text (see
+/// [`DocVocab::vocab`]).
+type KeyCache<'a> = FxHashMap<&'a str, (u64, bool)>;
+
 fn pair_key(a: u64, b: u64) -> u64 {
     a.rotate_left(17) ^ b.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
@@ -189,6 +193,12 @@ fn pair_key(a: u64, b: u64) -> u64 {
 impl Vocab {
     /// Adds the words and pairs of one undamaged line.
     pub fn add_line(&mut self, line: &str) {
+        self.add_line_with(line, &mut KeyCache::default());
+    }
+
+    /// [`Vocab::add_line`], with the keys of words seen before looked up in
+    /// `cache` instead of computed again.
+    fn add_line_with<'a>(&mut self, line: &'a str, cache: &mut KeyCache<'a>) {
         let mut prev: Option<u64> = None;
         for super::tokens::Token {
             text: token, gap, ..
@@ -198,7 +208,8 @@ impl Vocab {
                 // A pair does not reach across a double space either.
                 prev = None;
             }
-            let (k, alnum) = key_alnum(core(token));
+            let word = core(token);
+            let (k, alnum) = *cache.entry(word).or_insert_with(|| key_alnum(word));
             if !alnum {
                 prev = None;
                 continue;
@@ -327,8 +338,12 @@ impl<'a> DocVocab<'a> {
                 words: FxHashMap::with_capacity_and_hasher(bytes / 32, Default::default()),
                 pairs: FxHashMap::with_capacity_and_hasher(bytes / 16, Default::default()),
             };
+            // A document repeats its words (`көрсетілетін` hundreds of
+            // times): finding a word's key by its text costs less than
+            // folding and hashing it letter by letter again.
+            let mut cache = KeyCache::with_capacity_and_hasher(bytes / 32, Default::default());
             for line in &self.lines {
-                v.add_line(line);
+                v.add_line_with(line, &mut cache);
             }
             v
         })
@@ -458,6 +473,27 @@ mod tests {
                 assert_eq!(k, key(&w[..i]), "{w:?} up to {i}");
             }
         }
+    }
+
+    #[test]
+    fn cached_keys_count_as_computed_ones() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/corpus/004_e9cea40fad9b84a2.txt"
+        ))
+        .unwrap_or_default();
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        let mut plain = Vocab::default();
+        for line in &lines {
+            plain.add_line(line);
+        }
+        let cached = DocVocab::lazy(lines);
+        assert_eq!(cached.vocab(), &plain);
+        assert!(plain.word_count("көрсетілетін") > 100);
+        assert_eq!(
+            cached.vocab().word_count("Көрсетілетін"),
+            plain.word_count("көрсетілетін")
+        );
     }
 
     #[test]
