@@ -182,7 +182,9 @@ pub fn prefix_keys(word: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
     })
 }
 
-/// Keys of the words already counted, by their text (see
+/// Keys (and whether a letter or digit is in it) of the tokens already
+/// counted, by their text as it stands, punctuation and all: `қызметті,`
+/// has the key of `қызметті`, found without stripping it again (see
 /// [`DocVocab::vocab`]).
 type KeyCache<'a> = FxHashMap<&'a str, (u64, bool)>;
 
@@ -196,8 +198,8 @@ impl Vocab {
         self.add_line_with(line, &mut KeyCache::default());
     }
 
-    /// [`Vocab::add_line`], with the keys of words seen before looked up in
-    /// `cache` instead of computed again.
+    /// [`Vocab::add_line`], with the keys of tokens seen before looked up
+    /// in `cache` instead of computed again.
     fn add_line_with<'a>(&mut self, line: &'a str, cache: &mut KeyCache<'a>) {
         let mut prev: Option<u64> = None;
         for super::tokens::Token {
@@ -208,8 +210,9 @@ impl Vocab {
                 // A pair does not reach across a double space either.
                 prev = None;
             }
-            let word = core(token);
-            let (k, alnum) = *cache.entry(word).or_insert_with(|| key_alnum(word));
+            let (k, alnum) = *cache
+                .entry(token)
+                .or_insert_with(|| key_alnum(core(token)));
             if !alnum {
                 prev = None;
                 continue;
