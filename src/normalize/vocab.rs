@@ -188,6 +188,11 @@ pub fn prefix_keys(word: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
 /// [`DocVocab::vocab`]).
 type KeyCache<'a> = FxHashMap<&'a str, (u64, bool)>;
 
+/// Tokens the cache keeps at most (about 2 MB): a document of the genre
+/// has a few thousand distinct tokens; text of nothing but distinct tokens
+/// must not make the cache grow with it.
+const KEY_CACHE_MAX: usize = 1 << 16;
+
 fn pair_key(a: u64, b: u64) -> u64 {
     a.rotate_left(17) ^ b.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
@@ -210,9 +215,14 @@ impl Vocab {
                 // A pair does not reach across a double space either.
                 prev = None;
             }
-            let (k, alnum) = *cache
-                .entry(token)
-                .or_insert_with(|| key_alnum(core(token)));
+            let (k, alnum) = if cache.len() < KEY_CACHE_MAX {
+                *cache.entry(token).or_insert_with(|| key_alnum(core(token)))
+            } else {
+                cache
+                    .get(token)
+                    .copied()
+                    .unwrap_or_else(|| key_alnum(core(token)))
+            };
             if !alnum {
                 prev = None;
                 continue;
@@ -490,8 +500,20 @@ mod tests {
         for line in &lines {
             plain.add_line(line);
         }
-        let cached = DocVocab::lazy(lines);
+        let cached = DocVocab::lazy(lines.clone());
         assert_eq!(cached.vocab(), &plain);
+        // Past the cache's limit, tokens are keyed as without it.
+        let mut full = Vocab::default();
+        let filler: Vec<String> = (0..KEY_CACHE_MAX).map(|i| format!("x{i}")).collect();
+        let mut cache = KeyCache::default();
+        for f in &filler {
+            cache.insert(f, (0, false));
+        }
+        for line in &lines {
+            full.add_line_with(line, &mut cache);
+        }
+        assert_eq!(full, plain);
+        assert_eq!(cache.len(), KEY_CACHE_MAX);
         assert!(plain.word_count("көрсетілетін") > 100);
         assert_eq!(
             cached.vocab().word_count("Көрсетілетін"),
