@@ -354,7 +354,10 @@ impl<'a> DocVocab<'a> {
             // A document repeats its words (`көрсетілетін` hundreds of
             // times): finding a word's key by its text costs less than
             // folding and hashing it letter by letter again.
-            let mut cache = KeyCache::with_capacity_and_hasher(bytes / 32, Default::default());
+            let mut cache = KeyCache::with_capacity_and_hasher(
+                (bytes / 32).min(KEY_CACHE_MAX),
+                Default::default(),
+            );
             for line in &self.lines {
                 v.add_line_with(line, &mut cache);
             }
