@@ -505,6 +505,12 @@ mod tests {
         }
         let cached = DocVocab::lazy(lines.clone());
         assert_eq!(cached.vocab(), &plain);
+        // And to counts made without keys at all: words lower-cased as
+        // strings by `listing`, then keyed once each by `parse`.
+        assert_eq!(
+            cached.vocab(),
+            &Vocab::parse(&listing(lines.iter().copied()))
+        );
         // Past the cache's limit, tokens are keyed as without it.
         let mut full = Vocab::default();
         let filler: Vec<String> = (0..KEY_CACHE_MAX).map(|i| format!("x{i}")).collect();
