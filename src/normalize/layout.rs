@@ -344,10 +344,12 @@ pub struct Emitted {
 }
 
 fn starts_with_closing(t: &str) -> bool {
-    matches!(
-        t.as_bytes().first(),
-        Some(b',' | b'.' | b';' | b':' | b')' | b'!' | b'?')
-    )
+    t.as_bytes().first().is_some_and(|&x| is_closing(x))
+}
+
+/// Punctuation that closes: no space goes before it.
+fn is_closing(x: u8) -> bool {
+    matches!(x, b',' | b'.' | b';' | b':' | b')' | b'!' | b'?')
 }
 
 /// How two lines join: the separator, and whether the hyphen ending the
@@ -392,6 +394,40 @@ fn join_rule(prev: &str, next: &str, ev: &Evidence<'_>) -> (&'static str, bool) 
     (" ", false)
 }
 
+/// Copies the tokens of `line` from its first token (`first`) on, one
+/// plain space between tokens: a run of spaces becomes one, and none is
+/// left before closing punctuation or after `(` (`( үш )` → `(үш)`).
+/// Tokens one plain space apart are copied as one run (most lines are a
+/// single run), found from space to space without making tokens. Returns
+/// the length of the last token.
+fn copy_spaced(line: &MappedLine<'_>, first: Range<usize>, b: &mut MapBuilder) -> usize {
+    let bytes = line.as_str().as_bytes();
+    let mut run_start = first.start;
+    let mut token_start = first.start;
+    let mut space = first.end;
+    while space < bytes.len() {
+        let mut next = space + 1;
+        while bytes.get(next) == Some(&b' ') {
+            next += 1;
+        }
+        let Some(&c) = bytes.get(next) else {
+            break; // spaces that end the line
+        };
+        let glue = is_closing(c) || (space > 0 && bytes[space - 1] == b'(');
+        if next - space > 1 || glue {
+            line.copy_into(run_start..space, b);
+            if !glue {
+                b.push(" ", line.src_of(next - 1));
+            }
+            run_start = next;
+        }
+        token_start = next;
+        space = crate::chars::next_space(bytes, next);
+    }
+    line.copy_into(run_start..space, b);
+    space - token_start
+}
+
 /// Writes the paragraphs. `roles` comes from [`plan`].
 pub fn emit(lines: &[Prepared<'_>], roles: &[Role], ev: &Evidence<'_>, capacity: usize) -> Emitted {
     let mut b = MapBuilder::with_capacity(capacity);
@@ -431,63 +467,36 @@ pub fn emit(lines: &[Prepared<'_>], roles: &[Role], ev: &Evidence<'_>, capacity:
             }
         }
         let mut line_start_out: Option<usize> = None;
-        // Tokens separated by one plain space are copied as one run: most
-        // lines are a single run.
-        let mut run: Option<Range<usize>> = None;
-        let mut prev_in_line: Option<&str> = None;
-        for token in super::tokens::tokens(t) {
-            let (r, tok) = (token.start..token.end(), token.text);
-            match prev_in_line {
-                None => {
-                    if let Some(prev) = last_tok.clone() {
-                        let (sep, drop_hyphen) = join_rule(&b.text[prev.clone()], tok, ev);
-                        let join_at = b.len();
-                        if drop_hyphen {
-                            b.truncate(b.len() - 1);
-                        }
-                        b.push(sep, last_line_end_src as u32);
-                        let kind = if drop_hyphen {
-                            JoinKind::Dehyphenated
-                        } else {
-                            JoinKind::Joined
-                        };
-                        let out_start = prev.start;
-                        let out_end = b.len() + tok.len();
-                        out.joins.push(Join {
-                            line: l.raw.no,
-                            kind,
-                            raw: last_word_src
-                                ..l.raw.text_start
-                                    + crate::chars::next_space(l.raw.text.as_bytes(), 0),
-                            out: out_start..out_end.max(join_at),
-                        });
-                    }
-                    line_start_out = Some(b.len());
-                    run = Some(r);
+        let bytes = t.as_bytes();
+        let first_start = bytes.iter().position(|&x| x != b' ');
+        if let Some(first_start) = first_start {
+            let first_end = crate::chars::next_space(bytes, first_start);
+            let tok = &t[first_start..first_end];
+            if let Some(prev) = last_tok.clone() {
+                let (sep, drop_hyphen) = join_rule(&b.text[prev.clone()], tok, ev);
+                let join_at = b.len();
+                if drop_hyphen {
+                    b.truncate(b.len() - 1);
                 }
-                Some(p) => {
-                    let glue = starts_with_closing(tok) || p.as_bytes().last() == Some(&b'(');
-                    match run.as_mut() {
-                        Some(run) if token.gap == 1 && !glue => run.end = r.end,
-                        _ => {
-                            if let Some(done) = run.take() {
-                                l.text.copy_into(done, &mut b);
-                            }
-                            if !glue {
-                                b.push(" ", l.text.src_of(r.start.saturating_sub(1)));
-                            }
-                            run = Some(r);
-                        }
-                    }
-                }
+                b.push(sep, last_line_end_src as u32);
+                let kind = if drop_hyphen {
+                    JoinKind::Dehyphenated
+                } else {
+                    JoinKind::Joined
+                };
+                let out_start = prev.start;
+                let out_end = b.len() + tok.len();
+                out.joins.push(Join {
+                    line: l.raw.no,
+                    kind,
+                    raw: last_word_src
+                        ..l.raw.text_start + crate::chars::next_space(l.raw.text.as_bytes(), 0),
+                    out: out_start..out_end.max(join_at),
+                });
             }
-            prev_in_line = Some(tok);
-        }
-        if let Some(done) = run.take() {
-            l.text.copy_into(done, &mut b);
-        }
-        if let Some(p) = prev_in_line {
-            last_tok = Some(b.len() - p.len()..b.len());
+            line_start_out = Some(b.len());
+            let last_len = copy_spaced(&l.text, first_start..first_end, &mut b);
+            last_tok = Some(b.len() - last_len..b.len());
         }
         if let Some(start) = line_start_out {
             out.line_out[i] = Some(start..b.len());
@@ -519,6 +528,67 @@ mod tests {
         let (sep, drop) = join_rule(prev, next, &ev);
         let prev = if drop { &prev[..prev.len() - 1] } else { prev };
         assert_eq!(format!("{prev}{sep}{next}"), expected);
+    }
+
+    /// A line's tokens as `emit` copied them before `copy_spaced`: token by
+    /// token, one space between, none before closing punctuation or after
+    /// `(`.
+    fn spaced_by_tokens(line: &str) -> String {
+        let mut out = String::new();
+        let mut prev: Option<&str> = None;
+        for t in crate::normalize::tokens::tokens(line) {
+            if let Some(p) = prev {
+                if !starts_with_closing(t.text) && !p.ends_with('(') {
+                    out.push(' ');
+                }
+            }
+            out.push_str(t.text);
+            prev = Some(t.text);
+        }
+        out
+    }
+
+    #[track_caller]
+    fn check_spaced(line: &str) {
+        let mut b = MapBuilder::with_capacity(line.len());
+        let src = 100;
+        let mapped = MappedLine::borrowed(line, src);
+        let want = spaced_by_tokens(line);
+        let Some(first) = crate::normalize::tokens::tokens(line).next() else {
+            return;
+        };
+        let last_len = copy_spaced(&mapped, first.start..first.end(), &mut b);
+        assert_eq!(b.text, want, "{line:?}");
+        let last = crate::normalize::tokens::tokens(line)
+            .last()
+            .map(|t| t.text);
+        assert_eq!(Some(&b.text[b.text.len() - last_len..]), last, "{line:?}");
+        // Every byte maps back to the same character of the line.
+        let map = crate::normalize::mapped::OffsetMap::from_segs(b.segs.clone());
+        for (k, c) in b.text.char_indices() {
+            let at = map.to_source(k) - src as usize;
+            assert_eq!(line[at..].chars().next(), Some(c), "{line:?} at {k}");
+        }
+    }
+
+    #[test]
+    fn spaces_are_copied_as_token_by_token() {
+        for line in [
+            "a",
+            "  ( үш )  жұмыс  күні ,ішінде ; ",
+            "Стандарттың  сәйкес өтінішті1-қосымшасына",
+            "(\"кедергісіз\" ) ! ? : .",
+            "тегін   көрсетіледі.   ",
+        ] {
+            check_spaced(line);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spaces_are_copied_as_token_by_token_on_any_line(line in "[ а(),.;:!?\"қ]{0,40}") {
+            check_spaced(&line);
+        }
     }
 
     #[test]
