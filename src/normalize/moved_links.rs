@@ -296,15 +296,24 @@ fn may_hold_a_gap(text: &str) -> bool {
     if text.starts_with([',', ':']) {
         return true;
     }
-    let mut i = crate::chars::next_space(b, 0);
-    while i + 1 < b.len() {
-        if matches!(b[i + 1], b' ' | b',' | b':') {
-            return true;
-        }
-        i = crate::chars::next_space(b, i + 1);
+    // Searched for (SIMD), not walked from space to space: a line holds
+    // more spaces than commas and colons.
+    if crate::chars::has_double_space(text)
+        || memchr::memchr2_iter(b',', b':', b).any(|i| i > 0 && b[i - 1] == b' ')
+    {
+        return true;
     }
-    // A glued tail without a gap is only reported; look at the last token.
+    // A glued tail without a gap is only reported; look at the last token,
+    // and at its characters only if it holds punctuation before its end, a
+    // digit or `№` (lead byte E2): most last words hold none.
     let last = crate::chars::last_word(text);
+    let t = last.as_bytes();
+    let inner = &t[..t.len().saturating_sub(1)];
+    if !inner.iter().any(|&x| matches!(x, b'.' | b';' | b':'))
+        && !t.iter().any(|&x| x.is_ascii_digit() || x == 0xE2)
+    {
+        return false;
+    }
     let mut prev: Option<char> = None;
     for c in last.chars() {
         if let Some(p) = prev {
@@ -787,6 +796,50 @@ mod tests {
     #[track_caller]
     fn check(input: &str, expected: &str, moved: u32) {
         check_lead(input, false, expected, moved);
+    }
+
+    /// The gap test by its definition: a line-initial `,` or `:`, a space
+    /// followed by a space, `,` or `:`, or a last token with a letter or
+    /// digit after `.`, `;` or `:`, or a digit or `№` after a letter.
+    fn may_hold_a_gap_by_definition(text: &str) -> bool {
+        let b = text.as_bytes();
+        text.starts_with([',', ':'])
+            || b.windows(2)
+                .any(|w| w[0] == b' ' && matches!(w[1], b' ' | b',' | b':'))
+            || crate::chars::last_word(text)
+                .chars()
+                .zip(crate::chars::last_word(text).chars().skip(1))
+                .any(|(p, c)| {
+                    (matches!(p, '.' | ';' | ':') && crate::chars::is_alnum(c))
+                        || (crate::chars::is_letter(p) && (c.is_ascii_digit() || c == '№'))
+                })
+    }
+
+    #[test]
+    fn gap_test_finds_what_its_definition_does() {
+        for text in [
+            "",
+            "минут ішінде",
+            "минут  ішінде",
+            "ішінде ,",
+            "Нәтижесі :",
+            ", қосымшаға",
+            "өтінішті1-қосымшасына",
+            "1-тармағына:",
+        ] {
+            assert_eq!(
+                may_hold_a_gap(text),
+                may_hold_a_gap_by_definition(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn gap_test_finds_what_its_definition_does_on_any_line(text in "[ ,:;.аҚ1№–]{0,30}") {
+            proptest::prop_assert_eq!(may_hold_a_gap(&text), may_hold_a_gap_by_definition(&text));
+        }
     }
 
     #[test]
