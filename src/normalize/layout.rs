@@ -439,8 +439,9 @@ pub fn emit(lines: &[Prepared<'_>], roles: &[Role], ev: &Evidence<'_>, capacity:
     // The last token written, as a range in the output.
     let mut last_tok: Option<Range<usize>> = None;
     let mut last_line_end_src = 0usize;
-    // Raw start of the last word of the previous text line, for the log.
-    let mut last_word_src = 0usize;
+    // The previous line written: the raw start of its last word goes into
+    // the log of a join (found only then).
+    let mut prev_raw: Option<&RawLine<'_>> = None;
     for (i, l) in lines.iter().enumerate() {
         let role = roles[i];
         let t = l.text.as_str();
@@ -489,7 +490,8 @@ pub fn emit(lines: &[Prepared<'_>], roles: &[Role], ev: &Evidence<'_>, capacity:
                 out.joins.push(Join {
                     line: l.raw.no,
                     kind,
-                    raw: last_word_src
+                    raw: prev_raw
+                        .map_or(0, |r| r.text_start + r.text.len() - last_word(r.text).len())
                         ..l.raw.text_start + crate::chars::next_space(l.raw.text.as_bytes(), 0),
                     out: out_start..out_end.max(join_at),
                 });
@@ -502,7 +504,7 @@ pub fn emit(lines: &[Prepared<'_>], roles: &[Role], ev: &Evidence<'_>, capacity:
             out.line_out[i] = Some(start..b.len());
         }
         last_line_end_src = l.raw.text_start + l.raw.text.len();
-        last_word_src = l.raw.text_start + l.raw.text.len() - last_word(l.raw.text).len();
+        prev_raw = Some(&l.raw);
     }
     if let Some((start, lns, k)) = para.take() {
         out.paragraphs.push(Paragraph {
