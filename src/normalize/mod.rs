@@ -40,6 +40,8 @@ pub mod vocab;
 use std::fmt;
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use crate::diagnostic::Diagnostic;
 use layout::Prepared;
 use lines::LineKind;
@@ -552,6 +554,7 @@ fn warn_unrepaired(
         starts.get(i.checked_sub(1)?).map(|&(_, no)| no)
     };
     let mut candidates: Vec<Range<usize>> = Vec::new();
+    let mut glued: FxHashMap<&str, Option<String>> = FxHashMap::default();
     for p in &emitted.paragraphs {
         let para = &emitted.text[p.span.clone()];
         if para == ")" || para == "(" {
@@ -561,9 +564,9 @@ fn warn_unrepaired(
             ));
             continue;
         }
-        // Only long tokens and tokens holding a parenthesis are looked at:
-        // found from the spaces eight bytes at a time and from the
-        // parentheses' positions, not by walking every token.
+        // Only long tokens and tokens with a parenthesis glued to a letter
+        // are looked at: found from the spaces eight bytes at a time and
+        // from the parentheses' positions, not by walking every token.
         candidates.clear();
         tokens::long_tokens(para, 28, &mut candidates);
         let b = para.as_bytes();
@@ -571,6 +574,9 @@ fn warn_unrepaired(
         for q in memchr::memchr2_iter(b'(', b')', b) {
             if q < seen_to {
                 continue; // in the token before
+            }
+            if !glued_paren_at(para, q) {
+                continue; // `(он бес)`: most parentheses are not glued
             }
             let token = tokens::token_at(para, q);
             seen_to = token.end;
@@ -588,12 +594,15 @@ fn warn_unrepaired(
             let paren = memchr::memchr2(b'(', b')', text.as_bytes()).is_some();
             let (at, tok) = (p.span.start + r.start, text);
             let word = vocab::core(tok);
-            if long
-                && word.len() >= 28
-                && word.chars().count() >= 14
-                && word.chars().all(crate::chars::is_letter)
-            {
-                if let Some(split) = glued_split(word, ev) {
+            if long && word.len() >= 28 {
+                // A document repeats its long words (`мәліметтерінің` 40
+                // times in 004): each is weighed once.
+                let split = glued.entry(word).or_insert_with(|| {
+                    let letters =
+                        word.chars().count() >= 14 && word.chars().all(crate::chars::is_letter);
+                    letters.then(|| glued_split(word, ev)).flatten()
+                });
+                if let Some(split) = split {
                     diagnostics.push(Diagnostic::warning(
                         line_of(at),
                         format!(
@@ -635,6 +644,17 @@ fn glued_split(word: &str, ev: &Evidence<'_>) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether the parenthesis at byte `q` of `text` follows a letter (`(`) or
+/// is followed by one (`)`): the places [`paren_glue`] reports.
+fn glued_paren_at(text: &str, q: usize) -> bool {
+    let is_letter = |c: Option<char>| c.is_some_and(crate::chars::is_letter);
+    match text.as_bytes().get(q) {
+        Some(b'(') => is_letter(text.get(..q).and_then(|s| s.chars().next_back())),
+        Some(b')') => is_letter(text.get(q + 1..).and_then(|s| s.chars().next())),
+        _ => false,
+    }
 }
 
 fn paren_glue(tok: &str) -> Option<&'static str> {

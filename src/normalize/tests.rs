@@ -270,3 +270,37 @@ fn counts_and_log_agree() {
         }
     }
 }
+
+// D10 and D11: reported, not repaired.
+
+#[test]
+fn glued_words_and_parentheses_are_reported_at_each_place_004_439_441() {
+    let input = "      1) көрсетілетінқызметті береді (он бес) минут\n      2) бөлімшелерінің(қызметкерлерінің) және (қызметкерлер)мен\n      3) тағы көрсетілетінқызметті (бес)";
+    let n = normalize(input);
+    let got: Vec<(Option<u32>, &str)> = n
+        .diagnostics
+        .iter()
+        .map(|d| (d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some(1), "«көрсетілетінқызметті» looks like two words run together («көрсетілетін қызметті»); left as is"),
+            (Some(2), "«бөлімшелерінің(қызметкерлерінің)»: no space before the parenthesis; left as is"),
+            (Some(2), "«(қызметкерлер)мен»: no space after the parenthesis; left as is"),
+            (Some(3), "«көрсетілетінқызметті» looks like two words run together («көрсетілетін қызметті»); left as is"),
+        ]
+    );
+}
+
+#[test]
+fn a_glued_parenthesis_is_found_where_paren_glue_finds_it() {
+    for tok in [
+        "(он", "бес)", "а(б", "а)б", "(а)б", "а(", ")а", "()", "«(»", "қ(1)", "1)қ",
+    ] {
+        let found = tok
+            .match_indices(['(', ')'])
+            .any(|(q, _)| glued_paren_at(tok, q));
+        assert_eq!(found, paren_glue(tok).is_some(), "{tok:?}");
+    }
+}
