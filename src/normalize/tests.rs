@@ -275,7 +275,7 @@ fn counts_and_log_agree() {
 
 #[test]
 fn glued_words_and_parentheses_are_reported_at_each_place_004_439_441() {
-    let input = "      1) көрсетілетінқызметті береді (он бес) минут\n      2) бөлімшелерінің(қызметкерлерінің) және (қызметкерлер)мен\n      3) тағы көрсетілетінқызметті (бес)";
+    let input = "      1) көрсетілетінқызметті береді (он бес) минут\n      2) бөлімшелерінің(қызметкерлерінің) және тармақ(1) мен (бес)пен\n      3) тағы көрсетілетінқызметті (бес)";
     let n = normalize(input);
     let got: Vec<(Option<u32>, &str)> = n
         .diagnostics
@@ -287,7 +287,9 @@ fn glued_words_and_parentheses_are_reported_at_each_place_004_439_441() {
         [
             (Some(1), "«көрсетілетінқызметті» looks like two words run together («көрсетілетін қызметті»); left as is"),
             (Some(2), "«бөлімшелерінің(қызметкерлерінің)»: no space before the parenthesis; left as is"),
-            (Some(2), "«(қызметкерлер)мен»: no space after the parenthesis; left as is"),
+            // Short tokens too: found from the parenthesis, not by length.
+            (Some(2), "«тармақ(1)»: no space before the parenthesis; left as is"),
+            (Some(2), "«(бес)пен»: no space after the parenthesis; left as is"),
             (Some(3), "«көрсетілетінқызметті» looks like two words run together («көрсетілетін қызметті»); left as is"),
         ]
     );
