@@ -189,7 +189,9 @@ pub struct Normalized {
     pub counts: RepairCounts,
     pub diagnostics: Vec<Diagnostic>,
     map: OffsetMap,
-    line_starts: Vec<usize>,
+    /// Where the input's lines start, found on the first [`Normalized::position`]
+    /// (most callers never ask).
+    line_starts: std::sync::OnceLock<Vec<usize>>,
     input_len: usize,
 }
 
@@ -199,11 +201,23 @@ impl Normalized {
         self.map.to_source(offset).min(self.input_len)
     }
 
-    /// The raw line and column that normalized byte `offset` came from.
+    /// The input's line starts (`input` is the text this was normalized
+    /// from).
+    fn line_starts(&self, input: &str) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0usize];
+            starts.extend(memchr::memchr_iter(b'\n', input.as_bytes()).map(|i| i + 1));
+            starts
+        })
+    }
+
+    /// The raw line and column that normalized byte `offset` came from
+    /// (`input` is the text this was normalized from).
     pub fn position(&self, input: &str, offset: usize) -> Position {
         let src = self.source_offset(offset);
-        let line = self.line_starts.partition_point(|&s| s <= src).max(1);
-        let start = self.line_starts[line - 1];
+        let line_starts = self.line_starts(input);
+        let line = line_starts.partition_point(|&s| s <= src).max(1);
+        let start = line_starts.get(line - 1).copied().unwrap_or(0);
         let column = input
             .get(start..src.max(start))
             .map_or(0, |s| s.chars().count())
@@ -214,9 +228,12 @@ impl Normalized {
         }
     }
 
-    /// The 1-based raw line of an input byte offset.
-    pub fn line_of_source(&self, src: usize) -> u32 {
-        self.line_starts.partition_point(|&s| s <= src).max(1) as u32
+    /// The 1-based raw line of an input byte offset (`input` is the text
+    /// this was normalized from).
+    pub fn line_of_source(&self, input: &str, src: usize) -> u32 {
+        self.line_starts(input)
+            .partition_point(|&s| s <= src)
+            .max(1) as u32
     }
 
     /// The paragraph holding normalized byte `offset`.
@@ -263,6 +280,16 @@ struct LineLog {
     split_words: bool,
     inline_hyphens: u32,
     moved: u32,
+}
+
+impl LineLog {
+    fn is_empty(&self) -> bool {
+        self.homoglyphs == 0
+            && !self.letter_spaced
+            && !self.split_words
+            && self.inline_hyphens == 0
+            && self.moved == 0
+    }
 }
 
 /// Lines whose words may teach the vocabulary: no sign of damage.
@@ -391,6 +418,9 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
         ..RepairCounts::default()
     };
     for (i, (p, log)) in prepared.iter().zip(&logs).enumerate() {
+        if log.is_empty() {
+            continue; // most lines
+        }
         let out = emitted.line_out[i].clone().unwrap_or(0..0);
         let raw = to_input(p.raw.range.clone());
         let mut push = |kind: RepairKind, count: u32| {
@@ -464,8 +494,6 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
     diagnostics.sort_by_key(|d| d.line.unwrap_or(0));
 
     let map = compose(&emitted.segs, &umap);
-    let mut line_starts = vec![0usize];
-    line_starts.extend(memchr::memchr_iter(b'\n', input.as_bytes()).map(|i| i + 1));
     Normalized {
         text: emitted.text,
         paragraphs: emitted.paragraphs,
@@ -473,7 +501,7 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
         counts,
         diagnostics,
         map,
-        line_starts,
+        line_starts: std::sync::OnceLock::new(),
         input_len: input.len(),
     }
 }

@@ -223,6 +223,10 @@ fn offsets_map_back_to_raw_lines_and_columns() {
         n.position(input, at("енгізіледі")),
         Position { line: 4, column: 1 }
     );
+    // Raw line 2 is empty: its only byte is the line end.
+    let line2 = input.find("\n\n").unwrap() + 1;
+    assert_eq!(n.line_of_source(input, line2), 2);
+    assert_eq!(n.line_of_source(input, input.len()), 4);
 }
 
 #[test]
