@@ -88,7 +88,13 @@ impl MapBuilder {
         if s.is_empty() {
             return;
         }
-        let out = self.text.len() as u32;
+        self.mark(self.text.len() as u32, src);
+        self.text.push_str(s);
+    }
+
+    /// Records that output byte `out` (at or after the last mark) came
+    /// from source offset `src`, unless the last segment already says so.
+    fn mark(&mut self, out: u32, src: u32) {
         let contiguous = self
             .segs
             .last()
@@ -96,7 +102,6 @@ impl MapBuilder {
         if !contiguous {
             self.segs.push(Seg { out, src });
         }
-        self.text.push_str(s);
     }
 
     pub fn len(&self) -> usize {
@@ -186,8 +191,12 @@ impl<'a> MappedLine<'a> {
         match &self.map {
             LineMap::Linear(base) => b.push(&self.text[range.clone()], base + range.start as u32),
             LineMap::Segs(segs) => {
+                // The text in one copy, then the segments it spans, shifted
+                // (a decoded letter-spaced line has one per letter).
                 let start = range.start as u32;
                 let end = range.end as u32;
+                let out = b.text.len() as u32;
+                b.text.push_str(&self.text[range]);
                 let first = segs.partition_point(|s| s.out <= start).saturating_sub(1);
                 for (k, s) in segs.iter().enumerate().skip(first) {
                     if s.out >= end {
@@ -195,9 +204,8 @@ impl<'a> MappedLine<'a> {
                     }
                     let seg_end = segs.get(k + 1).map_or(u32::MAX, |n| n.out);
                     let a = start.max(s.out);
-                    let z = end.min(seg_end);
-                    if a < z {
-                        b.push(&self.text[a as usize..z as usize], s.src + (a - s.out));
+                    if a < end.min(seg_end) {
+                        b.mark(out + (a - start), s.src + (a - s.out));
                     }
                 }
             }
