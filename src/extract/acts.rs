@@ -287,6 +287,23 @@ const ISSUER_GENITIVES: &[&str] = &[
     "банкінің",
 ];
 
+/// Whether `w` is the genitive of an issuer (`әкімдігінің`): every one ends
+/// in `ң`, which most words do not.
+fn is_issuer_genitive(w: &str) -> bool {
+    w.ends_with('ң') && ISSUER_GENITIVES.iter().any(|g| w.ends_with(g))
+}
+
+/// The space-separated words of `text[range]`, last first, as ranges of
+/// `text`.
+fn words_back(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let start = range.start;
+    let window = text.get(range).unwrap_or("");
+    window.rsplit(' ').filter(|w| !w.is_empty()).map(move |w| {
+        let at = start + (w.as_ptr() as usize - window.as_ptr() as usize);
+        at..at + w.len()
+    })
+}
+
 /// Nominative of a genitive issuer word: `әкімдігінің` → `әкімдігі`.
 pub fn nominative(word: &str) -> String {
     for ending in ["нің", "ның"] {
@@ -522,16 +539,11 @@ pub fn citations(text: &str) -> Vec<Citation> {
                 }
             }
         }
-        // The issuer: a genitive issuer word in the window (not in titles or parens).
-        let genitive = word_ranges(&text[clause..type_range.start])
-            .map(|r| clause + r.start..clause + r.end)
-            .filter(|r| !in_title(r) && !in_paren(r))
-            .filter(|r| {
-                ISSUER_GENITIVES
-                    .iter()
-                    .any(|g| strip_punct(&text[r.clone()]).ends_with(g))
-            })
-            .last();
+        // The issuer: the last genitive issuer word in the window (not in
+        // titles or parens), found from the type word backwards.
+        let genitive = words_back(text, clause..type_range.start).find(|r| {
+            is_issuer_genitive(strip_punct(&text[r.clone()])) && !in_title(r) && !in_paren(r)
+        });
         let (issuer_range, issuer) = match genitive {
             Some(g) => {
                 let (r, s) = issuer_phrase(text, clause, g);
@@ -927,6 +939,19 @@ mod tests {
                 None,
             )],
         );
+        // Of two genitives before the type word, the last one is the
+        // issuer's (the first names whose minister it is).
+        check(
+            "Қазақстан Республикасының Денсаулық сақтау министрінің 2020 жылғы 3 наурыздағы № 5 бұйрығымен",
+            &[(
+                "order",
+                Some("Қазақстан Республикасының Денсаулық сақтау министрі"),
+                Some("2020-03-03"),
+                Some("5"),
+                None,
+                None,
+            )],
+        );
         assert_eq!(
             region_of("Қарасай ауданы мәслихаты").as_deref(),
             Some("Қарасай ауданы")
@@ -935,6 +960,29 @@ mod tests {
             region_of("Қазақстан Республикасы Білім және ғылым министрі"),
             None
         );
+    }
+
+    #[test]
+    fn words_back_are_the_words_last_first() {
+        for text in [
+            "",
+            " ",
+            "а",
+            "  әкімдігінің  № 5 ",
+            "(он бес) минут,  ішінде",
+        ] {
+            for start in 0..=text.len() {
+                if !text.is_char_boundary(start) {
+                    continue;
+                }
+                let mut want: Vec<Range<usize>> = word_ranges(&text[start..])
+                    .map(|r| start + r.start..start + r.end)
+                    .collect();
+                want.reverse();
+                let got: Vec<Range<usize>> = words_back(text, start..text.len()).collect();
+                assert_eq!(got, want, "{text:?} from {start}");
+            }
+        }
     }
 
     #[test]
