@@ -53,8 +53,15 @@ impl ActType {
 
 /// The act type of a word, if it is a type word (any case ending).
 pub fn type_word(w: &str) -> Option<ActType> {
-    let first = w.chars().next().map(crate::chars::lower)?;
-    if !matches!(first, 'қ' | 'ш' | 'б' | 'з' | 'к' | 'ж' | 'ө') {
+    // The first two letters rule out most words (`көрсетілетін`,
+    // `қызметті`, `бойынша` start like no stem below).
+    let mut cs = w.chars();
+    let first = cs.next().map(crate::chars::lower)?;
+    let second = cs.next().map(crate::chars::lower)?;
+    if !matches!(
+        (first, second),
+        ('қ', 'а') | ('ш', 'е') | ('б', 'ұ') | ('з', 'а') | ('к', 'о') | ('ж', 'а') | ('ө', 'к')
+    ) {
         return None;
     }
     // Case-folded prefix test on the first letters (no stem below is
@@ -982,6 +989,35 @@ mod tests {
                 let got: Vec<Range<usize>> = words_back(text, start..text.len()).collect();
                 assert_eq!(got, want, "{text:?} from {start}");
             }
+        }
+    }
+
+    #[test]
+    fn type_words_in_any_case_and_their_neighbours() {
+        use ActType::*;
+        for (w, want) in [
+            ("қаулысымен", Some(Resolution)),
+            ("ҚАУЛЫСЫ", Some(Resolution)),
+            ("Шешімі", Some(Decision)),
+            ("бұйрығымен", Some(Order)),
+            ("БҰЙРЫҚ", Some(Order)),
+            ("Заңы", Some(Law)),
+            ("ЗАҢЫ", Some(Law)),
+            ("заңы", None),
+            ("Заңды", None),
+            ("Кодексі", Some(Code)),
+            ("Жарлығымен", Some(Decree)),
+            ("өкімі", Some(Other)),
+            ("өкілі", None),
+            ("қызметті", None),
+            ("көрсетілетін", None),
+            ("бойынша", None),
+            ("жылғы", None),
+            ("қа", None),
+            ("қ", None),
+            ("", None),
+        ] {
+            assert_eq!(type_word(w), want, "{w}");
         }
     }
 
