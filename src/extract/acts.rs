@@ -144,15 +144,17 @@ fn parens(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = 0usize;
-    for (i, c) in text.char_indices() {
-        match c {
-            '(' => {
+    // Parentheses are ASCII: found by their bytes (SIMD), not by decoding
+    // every character.
+    for i in memchr::memchr2_iter(b'(', b')', text.as_bytes()) {
+        match text.as_bytes()[i] {
+            b'(' => {
                 if depth == 0 {
                     start = i;
                 }
                 depth += 1;
             }
-            ')' if depth > 0 => {
+            b')' if depth > 0 => {
                 depth -= 1;
                 if depth == 0 {
                     out.push(start..i + 1);
@@ -176,10 +178,8 @@ fn is_opening_quote(text: &str, i: usize) -> bool {
 /// the text there does not end with `туралы` but a later closing quote of the
 /// same clause does, the title extends to it (nested names inside titles).
 pub fn quoted(text: &str) -> Vec<Range<usize>> {
-    let quotes: Vec<(usize, bool)> = text
-        .char_indices()
-        .filter(|&(_, c)| c == '"')
-        .map(|(i, _)| (i, is_opening_quote(text, i)))
+    let quotes: Vec<(usize, bool)> = memchr::memchr_iter(b'"', text.as_bytes())
+        .map(|i| (i, is_opening_quote(text, i)))
         .collect();
     let mut out = Vec::new();
     let mut k = 0;
@@ -232,9 +232,14 @@ pub fn quoted(text: &str) -> Vec<Range<usize>> {
 }
 
 /// `№ 164`, `№164` → "164".
+/// `№`, by a searcher built once: `match_indices('№')` and `contains('№')`
+/// stop at every byte 96, the last of `№` but also of `і`, the commonest
+/// Kazakh letter.
+static NUMBER_SIGN: Needle = Needle::new("№");
+
 fn numbers(text: &str) -> Vec<(Range<usize>, String)> {
     let mut out = Vec::new();
-    for (i, _) in text.match_indices('№') {
+    for i in NUMBER_SIGN.find_iter(text.as_bytes()) {
         let after = &text[i + '№'.len_utf8()..];
         let ws = after.len() - after.trim_start_matches(' ').len();
         let rest = &after[ws..];
@@ -429,7 +434,6 @@ const MAX_CITATION: usize = 4000;
 /// (`жыл…`) or a dotted date.
 fn might_cite(text: &str) -> bool {
     // This runs for every paragraph.
-    static NUMBER_SIGN: Needle = Needle::new("№");
     static YEAR: Needle = Needle::new("жыл");
     let b = text.as_bytes();
     NUMBER_SIGN.find(b).is_some()
