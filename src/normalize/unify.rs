@@ -91,11 +91,15 @@ const SUSPECT: [bool; 256] = {
 /// the text, never are); each is decoded and classified, so that nothing
 /// NFC would change slips through (U+0374, U+2126 …).
 fn first_work(input: &str) -> Option<usize> {
-    first_decoded(
-        input,
-        |x| SUSPECT[usize::from(x)],
-        |c| class(c) != Class::Keep,
-    )
+    let b = input.as_bytes();
+    let mut i = next_suspect(b, 0);
+    while let Some(c) = input.get(i..).and_then(|s| s.chars().next()) {
+        if class(c) != Class::Keep {
+            return Some(i);
+        }
+        i = next_suspect(b, i + c.len_utf8());
+    }
+    None
 }
 
 /// The first byte at or after `from` that `lead` picks out, or the length.
@@ -117,6 +121,38 @@ fn next_pick(b: &[u8], from: usize, lead: impl Fn(u8) -> bool) -> usize {
         }
     }
     b.len()
+}
+
+/// [`next_pick`] with the [`SUSPECT`] lead bytes, 32 bytes at a time where
+/// none is suspect (the common case: a chunk is tested with comparisons
+/// the compiler turns into vector instructions, not a table lookup per
+/// byte).
+fn next_suspect(b: &[u8], from: usize) -> usize {
+    let mut i = from;
+    // A chunk and the byte after it, for the `D2` test.
+    while let Some(window) = b.get(i..i + 33) {
+        if !any_suspect(window) {
+            i += 32;
+            continue;
+        }
+        break;
+    }
+    next_pick(b, i, |x| SUSPECT[usize::from(x)])
+}
+
+/// Whether `next_pick` with [`SUSPECT`] would pick any of the first 32
+/// bytes of `w` (33 bytes: the last is only looked at after a `D2`).
+#[inline]
+fn any_suspect(w: &[u8]) -> bool {
+    let mut acc = 0u8;
+    for k in 0..32 {
+        let (x, next) = (w[k], w[k + 1]);
+        let control = (x < 0x20) & (x != b'\n') | (x == 0x7F);
+        let lead = (x == 0xC2) | (x & 0xFC == 0xCC) | (x >= 0xD4);
+        let mark = (x == 0xD2) & (next.wrapping_sub(0x83) < 7);
+        acc |= u8::from(control | lead | mark);
+    }
+    acc != 0
 }
 
 /// The offset of the first character of `text` that [`next_pick`] picks
@@ -157,7 +193,7 @@ pub fn unify(input: &str) -> (Cow<'_, str>, OffsetMap, UnifyCounts) {
     let mut keep_from = 0usize;
     let mut pos = first;
     loop {
-        let i = next_pick(bytes, pos, |x| SUSPECT[usize::from(x)]);
+        let i = next_suspect(bytes, pos);
         let Some(c) = input.get(i..).and_then(|s| s.chars().next()) else {
             break;
         };
@@ -359,5 +395,61 @@ mod tests {
         let (text, map, _) = unify(input);
         assert_eq!(text, "аб");
         assert_eq!(map.to_source(2), "а\u{200b}".len());
+    }
+
+    /// Texts long enough for the 32-byte chunks, each with one character
+    /// unification must see at every offset.
+    #[test]
+    fn chunked_scan_stops_where_the_byte_scan_does() {
+        let filler = "көрсетілетін қызмет ғұһү 15 (он бес) минут ";
+        for odd in [
+            "\r",
+            "\t",
+            "\u{0}",
+            "\u{a0}",
+            "\u{ad}",
+            "\u{200b}",
+            "\u{feff}",
+            "и\u{306}",
+            "\u{482}",
+            "\u{483}",
+            "\u{489}",
+            "\u{48a}",
+            "\u{374}",
+            "–",
+            "№",
+            "«",
+            "\n",
+        ] {
+            for at in 0..70 {
+                let mut t: String = filler.repeat(3);
+                let cut = (0..=at).rev().find(|&k| t.is_char_boundary(k)).unwrap_or(0);
+                t.insert_str(cut, odd);
+                let b = t.as_bytes();
+                let mut from = 0;
+                while from < b.len() {
+                    let want = next_pick(b, from, |x| SUSPECT[usize::from(x)]);
+                    assert_eq!(next_suspect(b, from), want, "{odd:?} at {cut}, from {from}");
+                    from = want + 1;
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn chunked_scan_stops_where_the_byte_scan_does_on_any_text(
+            t in "[ а-яқғңұүһәіө0-9\\n\\r\\t\u{0}\u{1f}\u{7f}\u{a0}\u{ad}\u{2000}-\u{200f}\u{300}-\u{306}\u{480}-\u{48a}–№«»é\u{374}]{0,120}"
+        ) {
+            let b = t.as_bytes();
+            for from in 0..=b.len() {
+                if t.is_char_boundary(from) {
+                    proptest::prop_assert_eq!(
+                        next_suspect(b, from),
+                        next_pick(b, from, |x| SUSPECT[usize::from(x)])
+                    );
+                }
+            }
+        }
     }
 }
