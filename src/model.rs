@@ -327,18 +327,27 @@ fn point(text: &str, p: &extract::Point) -> Point {
             .iter()
             .map(|s| Subpoint {
                 number: s.number.as_ref().map(|n| text[n.clone()].to_owned()),
-                text: s
-                    .text
-                    .iter()
-                    .map(|r| &text[r.clone()])
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                text: joined(text, &s.text),
                 actor: s.actor.as_ref().and_then(|a| nonempty(&text[a.clone()])),
                 duration: s.duration.as_ref().map(|d| duration(text, d)),
                 result: s.result.as_ref().and_then(|r| nonempty(&text[r.clone()])),
             })
             .collect(),
     }
+}
+
+/// The pieces of `text` at `ranges`, one space between them, in one
+/// allocation.
+fn joined(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
+    let len = ranges.iter().map(|r| r.len() + 1).sum::<usize>();
+    let mut out = String::with_capacity(len);
+    for (k, r) in ranges.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(&text[r.clone()]);
+    }
+    out
 }
 
 fn repairs(c: &RepairCounts) -> Repairs {

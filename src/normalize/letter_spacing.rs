@@ -85,7 +85,9 @@ pub fn is_letter_spaced(text: &str) -> bool {
 pub fn decode(line: &MappedLine<'_>) -> MappedLine<'static> {
     let text = line.as_str();
     let bytes = text.as_bytes();
-    let mut b = MapBuilder::with_capacity(text.len());
+    // A piece and its space take at least two bytes: at most one segment
+    // per two bytes.
+    let mut b = MapBuilder::with_segments(text.len(), text.len() / 2 + 1);
     let mut i = 0usize;
     while i < bytes.len() {
         let start = i;

@@ -73,13 +73,18 @@ pub struct MapBuilder {
 
 impl MapBuilder {
     pub fn with_capacity(bytes: usize) -> Self {
+        // A joined line or a repair starts a segment: on the corpus one per
+        // 31 (004, letter-spaced and moved-link lines) to 96 bytes of
+        // output (growing from empty cost a reallocation every few lines).
+        MapBuilder::with_segments(bytes, bytes / 32 + 4)
+    }
+
+    /// Room for `bytes` of text in `segs` segments (a decoded letter-spaced
+    /// line has one per letter).
+    pub fn with_segments(bytes: usize, segs: usize) -> Self {
         MapBuilder {
             text: String::with_capacity(bytes),
-            // A joined line or a repair starts a segment: on the corpus
-            // one per 31 (004, letter-spaced and moved-link lines) to 96
-            // bytes of output (growing from empty cost a reallocation
-            // every few lines).
-            segs: Vec::with_capacity(bytes / 32 + 4),
+            segs: Vec::with_capacity(segs),
         }
     }
 
