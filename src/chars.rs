@@ -170,6 +170,30 @@ pub fn has_ascii_letter(bytes: &[u8]) -> bool {
     chunks.remainder().iter().any(u8::is_ascii_alphabetic)
 }
 
+/// The offsets of the ASCII letters in `bytes`, in order. Chunks of 32
+/// bytes without one (most of a Kazakh text) are passed over with a test
+/// the compiler vectorizes.
+pub fn ascii_letters(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let chunks = bytes.chunks_exact(32);
+    let tail_at = bytes.len() - chunks.remainder().len();
+    let tail = chunks
+        .remainder()
+        .iter()
+        .enumerate()
+        .map(move |(i, &x)| (tail_at + i, x));
+    chunks
+        .enumerate()
+        .filter(|(_, c)| {
+            c.iter().fold(0u8, |acc, &x| {
+                acc | u8::from((x | 0x20).wrapping_sub(b'a') < 26)
+            }) != 0
+        })
+        .flat_map(|(k, c)| c.iter().enumerate().map(move |(i, &x)| (k * 32 + i, x)))
+        .chain(tail)
+        .filter(|&(_, x)| x.is_ascii_alphabetic())
+        .map(|(i, _)| i)
+}
+
 /// The nearest character boundary of `text` at or before `i` (clamped to
 /// its length): a safe end for a window of bytes.
 pub fn floor_boundary(text: &str, i: usize) -> usize {
@@ -251,6 +275,37 @@ mod tests {
         assert_eq!(lower('Ә'), 'ә');
         assert_eq!(lower('Қ'), 'қ');
         assert_eq!(lower('І'), 'і');
+    }
+
+    #[track_caller]
+    fn check_ascii_letters(bytes: &[u8]) {
+        let want: Vec<usize> = (0..bytes.len())
+            .filter(|&i| bytes[i].is_ascii_alphabetic())
+            .collect();
+        assert_eq!(ascii_letters(bytes).collect::<Vec<_>>(), want, "{bytes:?}");
+    }
+
+    #[test]
+    fn ascii_letters_are_found_in_and_after_the_chunks() {
+        let cyrillic = "көрсетілетін қызмет ".repeat(5);
+        for at in [0, 1, 31, 32, 33, 63, 64, 90, cyrillic.len()] {
+            for letter in ["a", "Z", "@", "[", "`", "{", "ӓ"] {
+                let mut t = cyrillic.clone().into_bytes();
+                let at = at.min(t.len());
+                t.splice(at..at, letter.bytes());
+                check_ascii_letters(&t);
+            }
+        }
+        check_ascii_letters(b"");
+        check_ascii_letters(&(0..=255u8).collect::<Vec<_>>());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_letters_are_found_on_any_bytes(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..200)) {
+            let want: Vec<usize> = (0..bytes.len()).filter(|&i| bytes[i].is_ascii_alphabetic()).collect();
+            proptest::prop_assert_eq!(ascii_letters(&bytes).collect::<Vec<_>>(), want);
+        }
     }
 
     #[test]

@@ -323,6 +323,9 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
     // Steps 3-4: per-line repairs that need no evidence.
     let mut logs: Vec<LineLog> = Vec::with_capacity(raw_lines.len());
     let mut prepared: Vec<Prepared<'_>> = Vec::with_capacity(raw_lines.len());
+    // Latin letters are rare in Kazakh text: one pass over the whole text
+    // finds them, and only lines holding one are looked at for homoglyphs.
+    let mut latin = crate::chars::ascii_letters(text.as_bytes()).peekable();
     for raw in raw_lines {
         let mut log = LineLog::default();
         let mut line = MappedLine::borrowed(raw.text, raw.text_start as u32);
@@ -334,8 +337,14 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
             log.letter_spaced = true;
         }
         // After decoding, so that a Latin letter spaced apart from its
-        // Cyrillic word is seen inside it.
-        log.homoglyphs = homoglyphs::repair(&mut line);
+        // Cyrillic word is seen inside it (decoding removes only spaces).
+        while latin.next_if(|&at| at < raw.text_start).is_some() {}
+        if latin
+            .peek()
+            .is_some_and(|&at| at < raw.text_start + raw.text.len())
+        {
+            log.homoglyphs = homoglyphs::repair(&mut line);
+        }
         logs.push(log);
         prepared.push(Prepared {
             raw,

@@ -310,3 +310,27 @@ fn a_glued_parenthesis_is_found_where_paren_glue_finds_it() {
         assert_eq!(found, paren_glue(tok).is_some(), "{tok:?}");
     }
 }
+
+// D9 on the lines the whole-text scan for Latin letters points to.
+
+#[test]
+fn latin_letters_in_plain_and_letter_spaced_lines_and_at_the_ends() {
+    // Latin `i` and `a` inside Cyrillic words: at the first byte of the
+    // text, at the last byte of a line, inside a letter-spaced line, and in
+    // a last line without a line end.
+    let input = "iс-қимыл тәртібі\n      1. Мемлекеттік қызметтi\n қ a у л ы  е т е д і\nкөрсетiлетiн қызметтi берушiнiң кеңсесi";
+    let n = normalize(input);
+    assert_eq!(n.counts.homoglyphs, 9, "{}", n.text);
+    assert!(
+        !n.text.bytes().any(|x| x.is_ascii_alphabetic()),
+        "{}",
+        n.text
+    );
+    assert!(n.text.starts_with("іс-қимыл тәртібі"), "{}", n.text);
+    assert!(n.text.contains("қаулы етеді"), "{}", n.text);
+    assert!(
+        n.text.ends_with("көрсетілетін қызметті берушінің кеңсесі"),
+        "{}",
+        n.text
+    );
+}
