@@ -14,14 +14,48 @@
 //! ```
 
 use super::mapped::{MapBuilder, MappedLine};
+use rustc_hash::FxHashMap;
+
 use super::vocab::{core, Evidence};
 
 fn letters(s: &str) -> bool {
     !s.is_empty() && s.chars().all(crate::chars::is_letter)
 }
 
+/// Compounds already weighed in this document, by their text, and whether
+/// their hyphen goes: a document repeats its compounds (`іс-қимыл`,
+/// `бизнес-процестерінің` dozens of times), and weighing one costs two
+/// words keyed and looked up.
+#[derive(Debug, Default)]
+pub struct Memo {
+    compounds: FxHashMap<String, bool>,
+}
+
+/// Whether the first hyphen of `c` (`автомат-тандырылған`) is a
+/// hyphenation frozen into the source: the document writes the word
+/// without it more often, and the part after it is no word of its own.
+fn is_frozen(c: &str, ev: &Evidence<'_>) -> bool {
+    let Some((a, b)) = c.split_once('-') else {
+        return false;
+    };
+    if !(letters(a) && letters(b) && b.chars().next().is_some_and(char::is_lowercase)) {
+        return false;
+    }
+    let joined = format!("{a}{b}");
+    // A compound the genre uses (`іс-қимыл`) is settled without scanning
+    // the document.
+    if ev.bundled_word(c) > ev.bundled_word(&joined) {
+        return false;
+    }
+    ev.word(b) == 0 && ev.word(&joined) > ev.word(c)
+}
+
+/// Compounds a [`Memo`] keeps at most: a document of the genre has a few
+/// dozen; text of nothing but distinct compounds must not grow it.
+const MEMO_MAX: usize = 1 << 14;
+
 /// Repairs one line; returns the number of hyphens fixed.
-pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
+pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>, memo: &mut Memo) -> u32 {
     let text = line.as_str();
     // Edits as (byte range to drop, nothing inserted).
     let mut drops: Vec<std::ops::Range<usize>> = Vec::new();
@@ -60,21 +94,20 @@ pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
             continue;
         }
         // `автомат-тандырылған`
-        if let Some((a, b)) = c.split_once('-') {
-            if !(letters(a) && letters(b) && b.chars().next().is_some_and(char::is_lowercase)) {
-                continue;
-            }
-            // A compound the genre uses (`іс-қимыл`) is settled without
-            // scanning the document.
-            if ev.bundled_word(c) > ev.bundled_word(&format!("{a}{b}")) {
-                continue;
-            }
-            if ev.word(b) == 0 {
-                let joined = format!("{a}{b}");
-                if ev.word(&joined) > ev.word(c) {
-                    let h = c_at + a.len();
-                    drops.push(h..h + 1);
+        if let Some((a, _)) = c.split_once('-') {
+            let frozen = match memo.compounds.get(c) {
+                Some(&frozen) => frozen,
+                None => {
+                    let frozen = is_frozen(c, ev);
+                    if memo.compounds.len() < MEMO_MAX {
+                        memo.compounds.insert(c.to_owned(), frozen);
+                    }
+                    frozen
                 }
+            };
+            if frozen {
+                let h = c_at + a.len();
+                drops.push(h..h + 1);
             }
         }
     }
@@ -103,7 +136,7 @@ mod tests {
         doc.add_line("жұмыс орнына автоматтандырылған автоматтандырылған сондай-ақ");
         let ev = Evidence::new(&doc, false);
         let mut line = MappedLine::borrowed(input, 0);
-        repair(&mut line, &ev);
+        repair(&mut line, &ev, &mut Memo::default());
         assert_eq!(line.as_str(), expected);
     }
 
@@ -127,6 +160,20 @@ mod tests {
         );
         check("а-б-в автомат-тандырылған-", "а-б-в автомат-тандырылған-");
         check("-", "-");
+    }
+
+    #[test]
+    fn a_compound_weighed_once_is_decided_alike_on_later_lines() {
+        let mut doc = Vocab::default();
+        doc.add_line("жұмыс орнына автоматтандырылған автоматтандырылған");
+        let ev = Evidence::new(&doc, true);
+        let mut memo = Memo::default();
+        for _ in 0..3 {
+            let mut line = MappedLine::borrowed("іс-қимыл автомат-тандырылған", 0);
+            assert_eq!(repair(&mut line, &ev, &mut memo), 1);
+            assert_eq!(line.as_str(), "іс-қимыл автоматтандырылған");
+        }
+        assert_eq!(memo.compounds.len(), 2);
     }
 
     #[test]

@@ -364,6 +364,7 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
     let ev = Evidence::lazy(&doc_vocab, options.bundled_vocabulary);
 
     // Steps 6-8: repairs on evidence.
+    let mut hyphen_memo = inline_hyphens::Memo::default();
     for (p, log) in prepared.iter_mut().zip(logs.iter_mut()) {
         if !p.letter_spaced
             && split_words::is_flagged(p.text.as_str())
@@ -376,7 +377,7 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
             // would weigh the text they produced themselves.
             continue;
         }
-        log.inline_hyphens = inline_hyphens::repair(&mut p.text, &ev);
+        log.inline_hyphens = inline_hyphens::repair(&mut p.text, &ev, &mut hyphen_memo);
         if p.raw.kind != LineKind::Lead1 {
             let outcome = moved_links::repair(&mut p.text, false, &ev);
             log.moved = outcome.moved;
