@@ -169,6 +169,12 @@ impl<'a> MappedLine<'a> {
         }
     }
 
+    /// Whether the line is still the text it was made from by
+    /// [`MappedLine::borrowed`] (no repair has rewritten it).
+    pub fn is_borrowed(&self) -> bool {
+        matches!(self.text, Cow::Borrowed(_))
+    }
+
     pub fn as_str(&self) -> &str {
         &self.text
     }

@@ -275,6 +275,9 @@ pub fn normalize(input: &str) -> Normalized {
 
 #[derive(Default)]
 struct LineLog {
+    /// The raw text holds two spaces in a row (measured once, for the
+    /// vocabulary and for split words).
+    raw_double_space: bool,
     homoglyphs: u32,
     letter_spaced: bool,
     split_words: bool,
@@ -297,7 +300,7 @@ fn is_clean(p: &Prepared<'_>, log: &LineLog) -> bool {
     matches!(p.raw.kind, LineKind::Indented | LineKind::Col0)
         && !p.letter_spaced
         && log.homoglyphs == 0
-        && !crate::chars::has_double_space(p.raw.text)
+        && !log.raw_double_space
 }
 
 /// Normalizes with explicit options.
@@ -327,7 +330,10 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
     // finds them, and only lines holding one are looked at for homoglyphs.
     let mut latin = crate::chars::ascii_letters(text.as_bytes()).peekable();
     for raw in raw_lines {
-        let mut log = LineLog::default();
+        let mut log = LineLog {
+            raw_double_space: crate::chars::has_double_space(raw.text),
+            ..LineLog::default()
+        };
         let mut line = MappedLine::borrowed(raw.text, raw.text_start as u32);
         // Flat text (one paragraph per line) has been normalized already or
         // never had a layout: single letters in it are words, not spacing.
@@ -366,7 +372,10 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
     // Steps 6-8: repairs on evidence.
     let mut hyphen_memo = inline_hyphens::Memo::default();
     for (p, log) in prepared.iter_mut().zip(logs.iter_mut()) {
+        // A line still as it came was measured for double spaces already.
+        let may_be_split = !p.text.is_borrowed() || log.raw_double_space;
         if !p.letter_spaced
+            && may_be_split
             && split_words::is_flagged(p.text.as_str())
             && split_words::repair(&mut p.text, &ev) > 0
         {
@@ -525,6 +534,7 @@ pub fn clean_line_listing<'a>(texts: impl Iterator<Item = &'a str>) -> String {
         for raw in lines::classify(&unified) {
             let mut line = MappedLine::borrowed(raw.text, 0);
             let log = LineLog {
+                raw_double_space: crate::chars::has_double_space(raw.text),
                 homoglyphs: homoglyphs::repair(&mut line),
                 ..LineLog::default()
             };
