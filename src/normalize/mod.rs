@@ -645,11 +645,23 @@ fn warn_unrepaired(
             if long && word.len() >= 28 {
                 // A document repeats its long words (`мәліметтерінің` 40
                 // times in 004): each is weighed once.
-                let split = glued.entry(word).or_insert_with(|| {
+                let weigh = || {
                     let letters =
                         word.chars().count() >= 14 && word.chars().all(crate::chars::is_letter);
                     letters.then(|| glued_split(word, ev)).flatten()
-                });
+                };
+                let split = match glued.get(word) {
+                    Some(split) => split.clone(),
+                    None => {
+                        let split = weigh();
+                        // Bounded: text of nothing but distinct long words
+                        // must not grow it.
+                        if glued.len() < 1 << 14 {
+                            glued.insert(word, split.clone());
+                        }
+                        split
+                    }
+                };
                 if let Some(split) = split {
                     diagnostics.push(Diagnostic::warning(
                         line_of(at),
