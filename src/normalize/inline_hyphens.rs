@@ -14,8 +14,6 @@
 //! ```
 
 use super::mapped::{MapBuilder, MappedLine};
-use rustc_hash::FxHashMap;
-
 use super::vocab::{core, Evidence};
 
 fn letters(s: &str) -> bool {
@@ -26,9 +24,17 @@ fn letters(s: &str) -> bool {
 /// their hyphen goes: a document repeats its compounds (`іс-қимыл`,
 /// `бизнес-процестерінің` dozens of times), and weighing one costs two
 /// words keyed and looked up.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Memo {
-    compounds: FxHashMap<String, bool>,
+    compounds: super::memo::Memo<String, bool>,
+}
+
+impl Default for Memo {
+    fn default() -> Self {
+        Memo {
+            compounds: super::memo::Memo::new(MEMO_MAX, 64),
+        }
+    }
 }
 
 /// Whether the first hyphen of `c` (`автомат-тандырылған`) is a
@@ -95,17 +101,10 @@ pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>, memo: &mut Memo) -> 
         }
         // `автомат-тандырылған`
         if let Some((a, _)) = c.split_once('-') {
-            let frozen = match memo.compounds.get(c) {
-                Some(&frozen) => frozen,
-                None => {
-                    let frozen = is_frozen(c, ev);
-                    if memo.compounds.len() < MEMO_MAX {
-                        memo.compounds.insert(c.to_owned(), frozen);
-                    }
-                    frozen
-                }
-            };
-            if frozen {
+            if memo
+                .compounds
+                .get_or_compute(c, || c.to_owned(), || is_frozen(c, ev))
+            {
                 let h = c_at + a.len();
                 drops.push(h..h + 1);
             }

@@ -8,7 +8,8 @@
 //! 3. [`homoglyphs`] (D9): Latin letters inside Cyrillic words;
 //! 4. [`letter_spacing`] (D2): letter-spaced lines, decoded before any other
 //!    test looks at them;
-//! 5. [`vocab`]: the document's vocabulary, from its undamaged lines;
+//! 5. [`vocab`]: the document's vocabulary, from its undamaged lines
+//!    (repeated work on the same token is kept in a bounded [`memo`]);
 //! 6. [`split_words`] (D3): words split on widened lines, on evidence;
 //! 7. [`inline_hyphens`] (D7 inside lines): `сондай- ақ`, `автомат-тандырылған`;
 //! 8. [`moved_links`] (D1): link text put back into its gap (lines whose
@@ -31,6 +32,7 @@ pub mod layout;
 pub mod letter_spacing;
 pub mod lines;
 pub mod mapped;
+pub mod memo;
 pub mod moved_links;
 pub mod split_words;
 pub mod tokens;
@@ -39,8 +41,6 @@ pub mod vocab;
 
 use std::fmt;
 use std::ops::Range;
-
-use rustc_hash::FxHashMap;
 
 use crate::diagnostic::Diagnostic;
 use layout::Prepared;
@@ -602,7 +602,9 @@ fn warn_unrepaired(
         starts.get(i.checked_sub(1)?).map(|&(_, no)| no)
     };
     let mut candidates: Vec<Range<usize>> = Vec::new();
-    let mut glued: FxHashMap<&str, Option<String>> = FxHashMap::default();
+    // Long words weighed for the glued-word warning, by their text (at
+    // most 16,384: a document has a few dozen distinct ones).
+    let mut glued: memo::Memo<&str, Option<String>> = memo::Memo::new(1 << 14, 64);
     for p in &emitted.paragraphs {
         let para = &emitted.text[p.span.clone()];
         if para == ")" || para == "(" {
@@ -645,23 +647,11 @@ fn warn_unrepaired(
             if long && word.len() >= 28 {
                 // A document repeats its long words (`мәліметтерінің` 40
                 // times in 004): each is weighed once.
-                let weigh = || {
+                let split = glued.get_or_compute_copy(word, || {
                     let letters =
                         word.chars().count() >= 14 && word.chars().all(crate::chars::is_letter);
                     letters.then(|| glued_split(word, ev)).flatten()
-                };
-                let split = match glued.get(word) {
-                    Some(split) => split.clone(),
-                    None => {
-                        let split = weigh();
-                        // Bounded: text of nothing but distinct long words
-                        // must not grow it.
-                        if glued.len() < 1 << 14 {
-                            glued.insert(word, split.clone());
-                        }
-                        split
-                    }
-                };
+                });
                 if let Some(split) = split {
                     diagnostics.push(Diagnostic::warning(
                         line_of(at),

@@ -186,7 +186,7 @@ pub fn prefix_keys(word: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
 /// counted, by their text as it stands, punctuation and all: `қызметті,`
 /// has the key of `қызметті`, found without stripping it again (see
 /// [`DocVocab::vocab`]).
-type KeyCache<'a> = FxHashMap<&'a str, (u64, bool)>;
+type KeyCache<'a> = super::memo::Memo<&'a str, (u64, bool)>;
 
 /// Tokens the cache keeps at most (about 2 MB): a document of the genre
 /// has a few thousand distinct tokens; text of nothing but distinct tokens
@@ -200,7 +200,7 @@ fn pair_key(a: u64, b: u64) -> u64 {
 impl Vocab {
     /// Adds the words and pairs of one undamaged line.
     pub fn add_line(&mut self, line: &str) {
-        self.add_line_with(line, &mut KeyCache::default());
+        self.add_line_with(line, &mut KeyCache::new(KEY_CACHE_MAX, 0));
     }
 
     /// [`Vocab::add_line`], with the keys of tokens seen before looked up
@@ -215,14 +215,7 @@ impl Vocab {
                 // A pair does not reach across a double space either.
                 prev = None;
             }
-            let (k, alnum) = if cache.len() < KEY_CACHE_MAX {
-                *cache.entry(token).or_insert_with(|| key_alnum(core(token)))
-            } else {
-                cache
-                    .get(token)
-                    .copied()
-                    .unwrap_or_else(|| key_alnum(core(token)))
-            };
+            let (k, alnum) = cache.get_or_compute_copy(token, || key_alnum(core(token)));
             if !alnum {
                 prev = None;
                 continue;
@@ -354,10 +347,7 @@ impl<'a> DocVocab<'a> {
             // A document repeats its words (`көрсетілетін` hundreds of
             // times): finding a word's key by its text costs less than
             // folding and hashing it letter by letter again.
-            let mut cache = KeyCache::with_capacity_and_hasher(
-                (bytes / 32).min(KEY_CACHE_MAX),
-                Default::default(),
-            );
+            let mut cache = KeyCache::new(KEY_CACHE_MAX, bytes / 32);
             for line in &self.lines {
                 v.add_line_with(line, &mut cache);
             }
@@ -512,17 +502,15 @@ mod tests {
             &Vocab::parse(&listing(lines.iter().copied()))
         );
         // Past the cache's limit, tokens are keyed as without it.
-        let mut full = Vocab::default();
-        let filler: Vec<String> = (0..KEY_CACHE_MAX).map(|i| format!("x{i}")).collect();
-        let mut cache = KeyCache::default();
-        for f in &filler {
-            cache.insert(f, (0, false));
+        for limit in [0, 10] {
+            let mut full = Vocab::default();
+            let mut cache = KeyCache::new(limit, 0);
+            for line in &lines {
+                full.add_line_with(line, &mut cache);
+            }
+            assert_eq!(full, plain);
+            assert_eq!(cache.len(), limit);
         }
-        for line in &lines {
-            full.add_line_with(line, &mut cache);
-        }
-        assert_eq!(full, plain);
-        assert_eq!(cache.len(), KEY_CACHE_MAX);
         assert!(plain.word_count("көрсетілетін") > 100);
         assert_eq!(
             cached.vocab().word_count("Көрсетілетін"),
