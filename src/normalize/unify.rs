@@ -66,21 +66,28 @@ fn class(c: char) -> Class {
     }
 }
 
-/// Bytes at which a character [`class`] may not keep starts: ASCII
+/// Whether a character [`class`] may not keep starts at byte `x`: ASCII
 /// controls other than `\n`, and every lead byte except those of U+0080..
 /// U+02FF (other than `C2`, for the no-break space and soft hyphen) and of
 /// Cyrillic `D0`, `D1`, `D3` (`D2` holds the Cyrillic combining marks).
 /// Continuation bytes (80..BF) never match, so the scan needs no decoding.
+/// Written with `&` and `|`, not `&&` and `||`, so that a loop over a
+/// chunk of bytes becomes vector instructions ([`any_suspect`]).
+const fn is_suspect(x: u8) -> bool {
+    (x < 0x20) & (x != b'\n')
+        | (x == 0x7F)
+        | (x == 0xC2)
+        | (x & 0xFC == 0xCC)
+        | (x == 0xD2)
+        | (x >= 0xD4)
+}
+
+/// [`is_suspect`] for every byte, for the byte-at-a-time scan.
 const SUSPECT: [bool; 256] = {
     let mut t = [false; 256];
     let mut i = 0;
     while i < 256 {
-        t[i] = match i as u8 {
-            b'\n' => false,
-            0..=0x1F | 0x7F => true,
-            0xC2 | 0xCC..=0xCF | 0xD2 | 0xD4..=0xFF => true,
-            _ => false,
-        };
+        t[i] = is_suspect(i as u8);
         i += 1;
     }
     t
@@ -147,10 +154,9 @@ fn any_suspect(w: &[u8]) -> bool {
     let mut acc = 0u8;
     for k in 0..32 {
         let (x, next) = (w[k], w[k + 1]);
-        let control = (x < 0x20) & (x != b'\n') | (x == 0x7F);
-        let lead = (x == 0xC2) | (x & 0xFC == 0xCC) | (x >= 0xD4);
-        let mark = (x == 0xD2) & (next.wrapping_sub(0x83) < 7);
-        acc |= u8::from(control | lead | mark);
+        // Of `D2`, only U+0483..U+0489, as in `next_pick`.
+        let mark = next.wrapping_sub(0x83) < 7;
+        acc |= u8::from(is_suspect(x) & ((x != 0xD2) | mark));
     }
     acc != 0
 }
@@ -395,6 +401,20 @@ mod tests {
         let (text, map, _) = unify(input);
         assert_eq!(text, "аб");
         assert_eq!(map.to_source(2), "а\u{200b}".len());
+    }
+
+    /// The scans may stop at characters unification keeps, never pass one
+    /// it does not: every such character starts with a byte they pick.
+    #[test]
+    fn every_character_unification_changes_starts_with_a_picked_byte() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if class(c) == Class::Keep {
+                continue;
+            }
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(next_pick(b, 0, |x| SUSPECT[usize::from(x)]), 0, "{c:?}");
+        }
     }
 
     /// Texts long enough for the 32-byte chunks, each with one character
