@@ -1,5 +1,5 @@
 //! The JSON contract (`extract-schema.md`, version 1) as serde types, and
-//! the conversion from an [`Extraction`](crate::extract::Extraction).
+//! the conversion from an [`Extraction`].
 //!
 //! Only this module knows serde. Every field of the contract is present:
 //! what a document does not have is `null` (objects, scalars) or `[]`

@@ -1,6 +1,6 @@
 //! Extraction: the act's fields, read from the segmented, normalized text.
 //!
-//! [`extract`] runs [`segment`](crate::segment) and then one module per
+//! [`extract`] runs [`segment`] and then one module per
 //! field family: `acts` (the act, registration, repeal, citations), `dates`,
 //! `numbers`, `notes`, `references` (roles), `durations` and `procedures`
 //! (steps), `regulations` (annex, service, standard). The result,
