@@ -150,26 +150,6 @@ pub fn last_word(t: &str) -> &str {
     t.get(i..).unwrap_or("")
 }
 
-/// Whether `bytes` holds an ASCII letter, eight bytes at a time (Kazakh
-/// text rarely does, and the Latin-letter repair looks only where it does).
-pub fn has_ascii_letter(bytes: &[u8]) -> bool {
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        // Fold case, then test 0x61..=0x7A on the low seven bits of each
-        // byte (no carry crosses bytes); bytes with the high bit set are out.
-        let y = (w | (ONES * 0x20)) & !HIGH;
-        let at_least_a = y + ONES * (0x80 - 0x61);
-        let above_z = y + ONES * (0x80 - 0x7B);
-        if at_least_a & !above_z & !w & HIGH != 0 {
-            return true;
-        }
-    }
-    chunks.remainder().iter().any(u8::is_ascii_alphabetic)
-}
-
 /// The offsets of the ASCII letters in `bytes`, in order. Chunks of 32
 /// bytes without one (most of a Kazakh text) are passed over with a test
 /// the compiler vectorizes.
@@ -321,25 +301,6 @@ mod tests {
         ] {
             assert_eq!(last_word(t), t.rsplit(' ').next().unwrap_or(""), "{t:?}");
         }
-    }
-
-    #[test]
-    fn has_ascii_letter_agrees_with_a_byte_search() {
-        for x in 0u8..=255 {
-            for at in 0..9 {
-                let mut b = vec![b' '; 9];
-                b[at] = x;
-                assert_eq!(
-                    has_ascii_letter(&b),
-                    x.is_ascii_alphabetic(),
-                    "{x:#x} at {at}"
-                );
-            }
-        }
-        assert!(!has_ascii_letter(
-            "мемлекеттік көрсетілетін қызмет".as_bytes()
-        ));
-        assert!(has_ascii_letter("мемлекеттiк".as_bytes()));
     }
 
     #[test]

@@ -49,7 +49,10 @@ fn is_cyrillic(c: char) -> bool {
 /// of characters replaced (0 leaves `line` untouched).
 pub fn repair(line: &mut MappedLine<'_>) -> u32 {
     let text = line.as_str();
-    if !crate::chars::has_ascii_letter(text.as_bytes()) {
+    if crate::chars::ascii_letters(text.as_bytes())
+        .next()
+        .is_none()
+    {
         return 0;
     }
     // Find the words to fix: (start, end) byte ranges.
