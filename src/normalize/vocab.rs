@@ -14,6 +14,7 @@
 //! pairs        (көрсетілетін, қызметті), (қызметті, берушінің), …
 //! ```
 
+use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
 use std::sync::LazyLock;
 
 use crate::chars::{cyrillic_index, CYRILLIC, LETTER};
@@ -182,16 +183,10 @@ pub fn prefix_keys(word: &str) -> impl Iterator<Item = (usize, u64)> + '_ {
     })
 }
 
-/// Keys (and whether a letter or digit is in it) of the tokens already
-/// counted, by their text as it stands, punctuation and all: `қызметті,`
-/// has the key of `қызметті`, found without stripping it again (see
-/// [`DocVocab::vocab`]).
-type KeyCache<'a> = super::memo::Memo<&'a str, (u64, bool)>;
-
-/// Tokens the cache keeps at most (about 2 MB): a document of the genre
-/// has a few thousand distinct tokens; text of nothing but distinct tokens
-/// must not make the cache grow with it.
-const KEY_CACHE_MAX: usize = 1 << 16;
+/// Tokens whose word id [`DocCounts`] keeps by their text at most (about
+/// 2 MB): a document of the genre has a few thousand distinct tokens; text
+/// of nothing but distinct tokens must not make the memo grow with it.
+const TOKEN_MEMO_MAX: usize = 1 << 16;
 
 fn pair_key(a: u64, b: u64) -> u64 {
     a.rotate_left(17) ^ b.wrapping_mul(0x9E37_79B9_7F4A_7C15)
@@ -200,12 +195,6 @@ fn pair_key(a: u64, b: u64) -> u64 {
 impl Vocab {
     /// Adds the words and pairs of one undamaged line.
     pub fn add_line(&mut self, line: &str) {
-        self.add_line_with(line, &mut KeyCache::new(KEY_CACHE_MAX, 0));
-    }
-
-    /// [`Vocab::add_line`], with the keys of tokens seen before looked up
-    /// in `cache` instead of computed again.
-    fn add_line_with<'a>(&mut self, line: &'a str, cache: &mut KeyCache<'a>) {
         let mut prev: Option<u64> = None;
         for super::tokens::Token {
             text: token, gap, ..
@@ -215,7 +204,7 @@ impl Vocab {
                 // A pair does not reach across a double space either.
                 prev = None;
             }
-            let (k, alnum) = cache.get_or_compute_copy(token, || key_alnum(core(token)));
+            let (k, alnum) = key_alnum(core(token));
             if !alnum {
                 prev = None;
                 continue;
@@ -247,10 +236,11 @@ impl Vocab {
     }
 
     pub fn pair_count(&self, a: &str, b: &str) -> u32 {
-        self.pairs
-            .get(&pair_key(key(core(a)), key(core(b))))
-            .copied()
-            .unwrap_or(0)
+        self.pair_count_keys(key(core(a)), key(core(b)))
+    }
+
+    fn pair_count_keys(&self, a: u64, b: u64) -> u32 {
+        self.pairs.get(&pair_key(a, b)).copied().unwrap_or(0)
     }
 
     /// Parses the bundled format: `N<TAB>word` and `N<TAB>word word` lines.
@@ -318,42 +308,182 @@ static BUNDLED: LazyLock<Vocab> =
     LazyLock::new(|| Vocab::parse(include_str!("../../data/vocab.txt")));
 
 /// A document's vocabulary, built from its undamaged lines the first time
-/// a repair asks for evidence (many documents never need it). Words and
-/// pairs are counted in one pass over the lines.
+/// a repair asks for evidence (many documents never need it).
 #[derive(Debug, Default)]
 pub struct DocVocab<'a> {
     lines: Vec<&'a str>,
-    vocab: std::sync::OnceLock<Vocab>,
+    counted: std::sync::OnceLock<DocCounts>,
 }
 
 impl<'a> DocVocab<'a> {
     pub fn lazy(lines: Vec<&'a str>) -> Self {
         DocVocab {
             lines,
-            vocab: std::sync::OnceLock::new(),
+            counted: std::sync::OnceLock::new(),
         }
     }
 
     /// The words and pairs, counted on first use.
-    pub fn vocab(&self) -> &Vocab {
-        self.vocab.get_or_init(|| {
-            // About one word in eight bytes; distinct words and pairs are
-            // fewer, so this saves most of the rehashing.
-            let bytes: usize = self.lines.iter().map(|l| l.len()).sum();
-            let mut v = Vocab {
-                words: FxHashMap::with_capacity_and_hasher(bytes / 32, Default::default()),
-                pairs: FxHashMap::with_capacity_and_hasher(bytes / 16, Default::default()),
-            };
-            // A document repeats its words (`көрсетілетін` hundreds of
-            // times): finding a word's key by its text costs less than
-            // folding and hashing it letter by letter again.
-            let mut cache = KeyCache::new(KEY_CACHE_MAX, bytes / 32);
-            for line in &self.lines {
-                v.add_line_with(line, &mut cache);
-            }
-            v
-        })
+    fn counted(&self) -> &DocCounts {
+        self.counted
+            .get_or_init(|| DocCounts::count(&self.lines, TOKEN_MEMO_MAX))
     }
+
+    /// The counts as a [`Vocab`] (for tests: the same counts as
+    /// [`Vocab::add_line`] gives line by line).
+    pub fn to_vocab(&self) -> Vocab {
+        self.counted().to_vocab()
+    }
+}
+
+/// Stands between two words of [`DocCounts::seq`] that are not a pair.
+const NO_PAIR: u32 = u32::MAX;
+
+/// A document's word counts. Each distinct word gets an id; the words of
+/// the lines are counted by id and kept in order, so that pairs are
+/// counted only when a repair first asks for one (most documents never
+/// do). Counting a token is then one lookup by its text (a document
+/// repeats its words), not two hash-map inserts as for [`Vocab`].
+///
+/// ```text
+/// line   "көрсетілетін қызметті берушінің басшысы, минут ішінде"
+/// ids    0 1 2 3 | 4 5          (| is NO_PAIR: no pair across a comma)
+/// ```
+#[derive(Debug, Default)]
+struct DocCounts {
+    /// Word key → id.
+    ids: FxHashMap<u64, u32>,
+    /// Count of each id.
+    counts: Vec<u32>,
+    /// The ids of the words in order, [`NO_PAIR`] where a pair does not
+    /// reach across.
+    seq: Vec<u32>,
+    /// Pair of ids (first id in the high half) → count, from `seq`,
+    /// counted after [`PAIR_SCANS`] questions.
+    pairs: std::sync::OnceLock<FxHashMap<u64, u32>>,
+    /// Pair questions answered so far by a scan of `seq`.
+    scans: AtomicU32,
+}
+
+/// Pair questions answered by a scan of the word ids before all pairs are
+/// counted at once.
+const PAIR_SCANS: u32 = 16;
+
+impl DocCounts {
+    /// Counts the words of `lines`, keeping the ids of at most `memo_max`
+    /// distinct tokens by their text.
+    fn count(lines: &[&str], memo_max: usize) -> DocCounts {
+        // About one word in eight bytes; distinct words are fewer.
+        let bytes: usize = lines.iter().map(|l| l.len()).sum();
+        let mut ids: FxHashMap<u64, u32> =
+            FxHashMap::with_capacity_and_hasher(bytes / 32, Default::default());
+        let mut counts: Vec<u32> = Vec::with_capacity(bytes / 32);
+        let mut seq: Vec<u32> = Vec::with_capacity(bytes / 8);
+        // A document repeats its words (`көрсетілетін` hundreds of times):
+        // finding a word's id by its text, punctuation included
+        // (`қызметті,` is `қызметті`), costs less than stripping, folding
+        // and hashing it letter by letter again.
+        let mut cache: super::memo::Memo<&str, u32> =
+            super::memo::Memo::new(memo_max, bytes / 32);
+        for line in lines {
+            let mut paired = false;
+            for super::tokens::Token {
+                text: token, gap, ..
+            } in super::tokens::tokens(line)
+            {
+                let id = cache.get_or_compute_copy(token, || {
+                    let (k, alnum) = key_alnum(core(token));
+                    if !alnum {
+                        return NO_PAIR;
+                    }
+                    *ids.entry(k).or_insert_with(|| {
+                        counts.push(0);
+                        (counts.len() - 1) as u32
+                    })
+                });
+                let Some(n) = counts.get_mut(id as usize) else {
+                    // Not a word (no letter or digit): no pair across it.
+                    paired = false;
+                    continue;
+                };
+                *n += 1;
+                // A pair does not reach across a double space either.
+                if !paired || gap > 1 {
+                    seq.push(NO_PAIR);
+                }
+                seq.push(id);
+                // Nor across punctuation that ends a clause.
+                paired = !matches!(
+                    token.as_bytes().last(),
+                    Some(b',' | b'.' | b';' | b':' | b')')
+                );
+            }
+        }
+        DocCounts {
+            ids,
+            counts,
+            seq,
+            pairs: std::sync::OnceLock::new(),
+            scans: AtomicU32::new(0),
+        }
+    }
+
+    fn count_key(&self, k: u64) -> u32 {
+        self.ids
+            .get(&k)
+            .and_then(|&id| self.counts.get(id as usize))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    fn pair_count_keys(&self, a: u64, b: u64) -> u32 {
+        let (Some(&a), Some(&b)) = (self.ids.get(&a), self.ids.get(&b)) else {
+            return 0;
+        };
+        if self.pairs.get().is_none() && self.scans.fetch_add(1, Relaxed) < PAIR_SCANS {
+            // The first questions are answered by a scan of the ids (a
+            // vectorized compare): counting every pair costs a hash-map
+            // insert per word, and a document asks a handful of questions.
+            let seq = &self.seq;
+            let n = seq
+                .iter()
+                .zip(seq.get(1..).unwrap_or_default())
+                .filter(|&(&x, &y)| x == a && y == b)
+                .count();
+            return n as u32;
+        }
+        let pairs = self.pairs.get_or_init(|| {
+            let mut pairs = FxHashMap::default();
+            for w in self.seq.windows(2) {
+                if w[0] != NO_PAIR && w[1] != NO_PAIR {
+                    *pairs.entry(id_pair(w[0], w[1])).or_insert(0) += 1;
+                }
+            }
+            pairs
+        });
+        pairs.get(&id_pair(a, b)).copied().unwrap_or(0)
+    }
+
+    fn to_vocab(&self) -> Vocab {
+        let mut keys = vec![0u64; self.counts.len()];
+        let mut v = Vocab::default();
+        for (&k, &id) in &self.ids {
+            keys[id as usize] = k;
+            v.words.insert(k, self.counts[id as usize]);
+        }
+        for w in self.seq.windows(2) {
+            if w[0] != NO_PAIR && w[1] != NO_PAIR {
+                *v.pairs
+                    .entry(pair_key(keys[w[0] as usize], keys[w[1] as usize]))
+                    .or_insert(0) += 1;
+            }
+        }
+        v
+    }
+}
+
+fn id_pair(a: u32, b: u32) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -384,28 +514,27 @@ impl<'v> Evidence<'v> {
         }
     }
 
-    /// The document's vocabulary (counted now if it was not yet).
-    fn doc(&self) -> &'v Vocab {
-        match self.doc {
-            DocRef::Ready(v) => v,
-            DocRef::Lazy(d) => d.vocab(),
-        }
-    }
-
     pub fn word(&self, w: &str) -> u32 {
         self.word_key(key(core(w)))
     }
 
     pub fn pair(&self, a: &str, b: &str) -> u32 {
-        let k = pair_key(key(core(a)), key(core(b)));
-        let count = |v: &Vocab| v.pairs.get(&k).copied().unwrap_or(0);
-        count(self.doc()) + self.bundled.map_or(0, count)
+        let (a, b) = (key(core(a)), key(core(b)));
+        let doc = match self.doc {
+            DocRef::Ready(v) => v.pair_count_keys(a, b),
+            DocRef::Lazy(d) => d.counted().pair_count_keys(a, b),
+        };
+        doc + self.bundled.map_or(0, |v| v.pair_count_keys(a, b))
     }
 
     /// Like [`Evidence::word`] for a key from [`key`] or [`prefix_keys`]
     /// (the word must have no surrounding punctuation).
     pub fn word_key(&self, k: u64) -> u32 {
-        self.doc().count_key(k) + self.bundled.map_or(0, |b| b.count_key(k))
+        let doc = match self.doc {
+            DocRef::Ready(v) => v.count_key(k),
+            DocRef::Lazy(d) => d.counted().count_key(k),
+        };
+        doc + self.bundled.map_or(0, |b| b.count_key(k))
     }
 
     /// Counts in the bundled vocabulary alone (no document scan).
@@ -482,7 +611,7 @@ mod tests {
     }
 
     #[test]
-    fn cached_keys_count_as_computed_ones() {
+    fn document_counts_agree_with_line_by_line_counts() {
         let text = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/corpus/004_e9cea40fad9b84a2.txt"
@@ -494,26 +623,37 @@ mod tests {
             plain.add_line(line);
         }
         let cached = DocVocab::lazy(lines.clone());
-        assert_eq!(cached.vocab(), &plain);
+        assert_eq!(cached.to_vocab(), plain);
         // And to counts made without keys at all: words lower-cased as
         // strings by `listing`, then keyed once each by `parse`.
         assert_eq!(
-            cached.vocab(),
-            &Vocab::parse(&listing(lines.iter().copied()))
+            cached.to_vocab(),
+            Vocab::parse(&listing(lines.iter().copied()))
         );
-        // Past the cache's limit, tokens are keyed as without it.
+        // Past the memo's limit, tokens are keyed as without it.
         for limit in [0, 10] {
-            let mut full = Vocab::default();
-            let mut cache = KeyCache::new(limit, 0);
-            for line in &lines {
-                full.add_line_with(line, &mut cache);
-            }
-            assert_eq!(full, plain);
-            assert_eq!(cache.len(), limit);
+            assert_eq!(DocCounts::count(&lines, limit).to_vocab(), plain);
         }
+        // Pairs asked of the document's counts (counted on the first
+        // question) as of the line-by-line ones: every two neighbouring
+        // tokens, and tokens two apart.
+        let ev = Evidence::lazy(&cached, false);
+        let mut asked = 0;
+        for line in &lines {
+            let toks: Vec<&str> = line.split(' ').collect();
+            for step in [1, 2] {
+                for w in toks.windows(step + 1) {
+                    let (a, b) = (w[0], w[step]);
+                    assert_eq!(ev.pair(a, b), plain.pair_count(a, b), "{a} {b}");
+                    assert_eq!(ev.word(a), plain.word_count(a), "{a}");
+                    asked += usize::from(plain.pair_count(a, b) > 0);
+                }
+            }
+        }
+        assert!(asked > 1000, "{asked}");
         assert!(plain.word_count("көрсетілетін") > 100);
         assert_eq!(
-            cached.vocab().word_count("Көрсетілетін"),
+            cached.to_vocab().word_count("Көрсетілетін"),
             plain.word_count("көрсетілетін")
         );
     }
