@@ -150,10 +150,27 @@ pub fn last_word(t: &str) -> &str {
     t.get(i..).unwrap_or("")
 }
 
-/// The offsets of the ASCII letters in `bytes`, in order. Chunks of 32
-/// bytes without one (most of a Kazakh text) are passed over with a test
-/// the compiler vectorizes.
+/// The offsets of the ASCII letters in `bytes`, in order (see
+/// [`positions_of`]).
 pub fn ascii_letters(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    positions_of(bytes, |x| (x | 0x20).wrapping_sub(b'a') < 26)
+}
+
+/// The offsets of the ASCII digits in `bytes`, in order (see
+/// [`positions_of`]).
+pub fn ascii_digits(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    positions_of(bytes, |x| x.wrapping_sub(b'0') < 10)
+}
+
+/// The offsets of the bytes of `bytes` that pass `test`, in order, for
+/// bytes that are rare in Kazakh text (Latin letters, digits). Chunks of
+/// 32 bytes without one are passed over with a test the compiler
+/// vectorizes (`test` must be plain arithmetic on the byte).
+#[inline]
+fn positions_of<'a>(
+    bytes: &'a [u8],
+    test: impl Fn(u8) -> bool + Copy + 'a,
+) -> impl Iterator<Item = usize> + 'a {
     let chunks = bytes.chunks_exact(32);
     let tail_at = bytes.len() - chunks.remainder().len();
     let tail = chunks
@@ -163,14 +180,10 @@ pub fn ascii_letters(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
         .map(move |(i, &x)| (tail_at + i, x));
     chunks
         .enumerate()
-        .filter(|(_, c)| {
-            c.iter().fold(0u8, |acc, &x| {
-                acc | u8::from((x | 0x20).wrapping_sub(b'a') < 26)
-            }) != 0
-        })
+        .filter(move |(_, c)| c.iter().fold(0u8, |acc, &x| acc | u8::from(test(x))) != 0)
         .flat_map(|(k, c)| c.iter().enumerate().map(move |(i, &x)| (k * 32 + i, x)))
         .chain(tail)
-        .filter(|&(_, x)| x.is_ascii_alphabetic())
+        .filter(move |&(_, x)| test(x))
         .map(|(i, _)| i)
 }
 
@@ -257,34 +270,37 @@ mod tests {
         assert_eq!(lower('І'), 'і');
     }
 
+    /// The letter and digit scans against a byte-by-byte filter.
     #[track_caller]
-    fn check_ascii_letters(bytes: &[u8]) {
-        let want: Vec<usize> = (0..bytes.len())
-            .filter(|&i| bytes[i].is_ascii_alphabetic())
-            .collect();
-        assert_eq!(ascii_letters(bytes).collect::<Vec<_>>(), want, "{bytes:?}");
+    fn check_positions(bytes: &[u8]) {
+        let want = |test: fn(&u8) -> bool| -> Vec<usize> {
+            (0..bytes.len()).filter(|&i| test(&bytes[i])).collect()
+        };
+        let letters: Vec<usize> = ascii_letters(bytes).collect();
+        assert_eq!(letters, want(u8::is_ascii_alphabetic), "{bytes:?}");
+        let digits: Vec<usize> = ascii_digits(bytes).collect();
+        assert_eq!(digits, want(u8::is_ascii_digit), "{bytes:?}");
     }
 
     #[test]
-    fn ascii_letters_are_found_in_and_after_the_chunks() {
+    fn letters_and_digits_are_found_in_and_after_the_chunks() {
         let cyrillic = "көрсетілетін қызмет ".repeat(5);
         for at in [0, 1, 31, 32, 33, 63, 64, 90, cyrillic.len()] {
-            for letter in ["a", "Z", "@", "[", "`", "{", "ӓ"] {
+            for letter in ["a", "Z", "@", "[", "`", "{", "ӓ", "0", "9", "/", ":"] {
                 let mut t = cyrillic.clone().into_bytes();
                 let at = at.min(t.len());
                 t.splice(at..at, letter.bytes());
-                check_ascii_letters(&t);
+                check_positions(&t);
             }
         }
-        check_ascii_letters(b"");
-        check_ascii_letters(&(0..=255u8).collect::<Vec<_>>());
+        check_positions(b"");
+        check_positions(&(0..=255u8).collect::<Vec<_>>());
     }
 
     proptest::proptest! {
         #[test]
-        fn ascii_letters_are_found_on_any_bytes(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..200)) {
-            let want: Vec<usize> = (0..bytes.len()).filter(|&i| bytes[i].is_ascii_alphabetic()).collect();
-            proptest::prop_assert_eq!(ascii_letters(&bytes).collect::<Vec<_>>(), want);
+        fn letters_and_digits_are_found_on_any_bytes(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..200)) {
+            check_positions(&bytes);
         }
     }
 

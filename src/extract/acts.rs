@@ -308,11 +308,25 @@ fn is_issuer_genitive(w: &str) -> bool {
 /// The space-separated words of `text[range]`, last first, as ranges of
 /// `text`.
 fn words_back(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
-    let start = range.start;
-    let window = text.get(range).unwrap_or("");
-    window.rsplit(' ').filter(|w| !w.is_empty()).map(move |w| {
-        let at = start + (w.as_ptr() as usize - window.as_ptr() as usize);
-        at..at + w.len()
+    // Words are short: a byte loop finds the space before each sooner than
+    // a `memrchr` call would.
+    let b = text.as_bytes();
+    let start = range.start.min(b.len());
+    let mut end = range.end.clamp(start, b.len());
+    std::iter::from_fn(move || {
+        while end > start && b[end - 1] == b' ' {
+            end -= 1;
+        }
+        if end == start {
+            return None;
+        }
+        let mut s = end;
+        while s > start && b[s - 1] != b' ' {
+            s -= 1;
+        }
+        let word = s..end;
+        end = s;
+        Some(word)
     })
 }
 
@@ -365,7 +379,7 @@ fn issuer_phrase(text: &str, window_start: usize, g: Range<usize>) -> (Range<usi
     for w in region.split(' ') {
         if w.chars().any(|c| c.is_ascii_digit())
             || w == "№"
-            || dates::month(w).is_some() && w.chars().count() > 4 && w.ends_with("ғы")
+            || w.ends_with("ғы") && w.chars().count() > 4 && dates::month(w).is_some()
         {
             last_digit_word_end = Some(pos + w.len());
         }
@@ -423,7 +437,12 @@ fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 }
 
 fn strip_punct(w: &str) -> &str {
-    w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | ')' | '"'))
+    // The marks are ASCII: trimming bytes trims whole characters.
+    let punct = |x: &u8| matches!(x, b',' | b'.' | b';' | b':' | b'(' | b')' | b'"');
+    let b = w.as_bytes();
+    let start = b.iter().position(|x| !punct(x)).unwrap_or(b.len());
+    let end = b.iter().rposition(|x| !punct(x)).map_or(start, |e| e + 1);
+    w.get(start..end).unwrap_or("")
 }
 
 /// The longest citation the genre writes, in bytes (a long quoted title,
@@ -586,7 +605,7 @@ pub fn citations(text: &str) -> Vec<Citation> {
                     cur = cur.min(r.start);
                     continue;
                 }
-                if text[r.end..cur].chars().all(|c| c == ' ' || c == ',') {
+                if text.as_bytes()[r.end..cur].iter().all(|&x| x == b' ' || x == b',') {
                     cur = r.start;
                 } else {
                     break;
@@ -658,7 +677,7 @@ pub fn citations(text: &str) -> Vec<Citation> {
                 inner
             }
         };
-        if is_plural_type(w) && titles_here.len() >= 2 {
+        if titles_here.len() >= 2 && is_plural_type(w) {
             // One citation per title, each with the date next to it.
             for (k, t) in titles_here.iter().enumerate() {
                 let next_title = titles_here.get(k + 1).map_or(type_range.start, |n| n.start);
@@ -749,12 +768,13 @@ fn clause_start(
             .is_some_and(|r| i < r.end)
     };
     let inside = |i: usize| inside_one(titles, i) || inside_one(parens, i);
+    static SENTENCE_END: Needle = Needle::new(". ");
     let mut start = from;
-    for (i, _) in text[from..to].match_indices(". ") {
+    for i in SENTENCE_END.find_iter(&text.as_bytes()[from..to]) {
         let at = from + i;
-        let before: Vec<char> = text[..at].chars().rev().take(2).collect();
-        let word_end = before.first().is_some_and(|c| c.is_lowercase())
-            && before.get(1).is_some_and(|c| crate::chars::is_letter(*c));
+        let mut before = text[..at].chars().rev();
+        let word_end = before.next().is_some_and(char::is_lowercase)
+            && before.next().is_some_and(crate::chars::is_letter);
         if word_end && !inside(at) {
             start = at + 2;
         }
@@ -993,6 +1013,25 @@ mod tests {
                 let got: Vec<Range<usize>> = words_back(text, start..text.len()).collect();
                 assert_eq!(got, want, "{text:?} from {start}");
             }
+        }
+    }
+
+    #[test]
+    fn strip_punct_trims_as_trim_matches_does() {
+        for w in [
+            "қаулысымен,",
+            "(қаулысы)",
+            "\"Заңы\";",
+            "«Заңы»",
+            ".,;:()\"",
+            "",
+            "№",
+            ",ә,",
+            "2018.",
+        ] {
+            let want =
+                w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | ')' | '"'));
+            assert_eq!(strip_punct(w), want, "{w:?}");
         }
     }
 

@@ -52,11 +52,14 @@ const MONTHS: &[(&str, u8)] = &[
 /// The month of a month word with any case ending.
 pub fn month(word: &str) -> Option<u8> {
     // The stems are lower case: fold the word's letters while comparing,
-    // without a lower-case copy of it.
+    // without a lower-case copy of it. Only the stems with the word's first
+    // letter are compared (most words asked about are not months).
+    let mut chars = word.chars();
+    let first = crate::chars::lower(chars.next()?);
     let starts_with_folded = |stem: &str| {
-        let mut w = word.chars();
-        stem.chars()
-            .all(|s| w.next().is_some_and(|c| crate::chars::lower(c) == s))
+        let mut w = chars.clone();
+        let mut s = stem.chars();
+        s.next() == Some(first) && s.all(|s| w.next().is_some_and(|c| crate::chars::lower(c) == s))
     };
     MONTHS
         .iter()
@@ -145,18 +148,19 @@ pub fn date(input: &str) -> IResult<&str, Date> {
 pub fn find_all(text: &str) -> Vec<(Range<usize>, Date)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let starts_number = bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit());
-        if starts_number {
-            if let Ok((rest, d)) = date(&text[i..]) {
-                let end = text.len() - rest.len();
-                out.push((i..end, d));
-                i = end;
-                continue;
-            }
+    // Every date starts with a digit that starts a number; digits are rare
+    // in the text, and found by a vectorized scan.
+    let mut after_last = 0;
+    for i in crate::chars::ascii_digits(bytes) {
+        let starts_number = i == 0 || !bytes[i - 1].is_ascii_digit();
+        if i < after_last || !starts_number {
+            continue;
         }
-        i += 1;
+        if let Ok((rest, d)) = date(&text[i..]) {
+            let end = text.len() - rest.len();
+            out.push((i..end, d));
+            after_last = end;
+        }
     }
     out
 }
@@ -226,6 +230,55 @@ mod tests {
         check("31.02.2020", None);
         check("2018 жылғы 13 минутта", None);
         check("01.06.20201", None);
+    }
+
+    /// `find_all` by definition: a date tried at every byte that starts a
+    /// number.
+    fn find_all_byte_by_byte(text: &str) -> Vec<(Range<usize>, Date)> {
+        let mut out = Vec::new();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()) {
+                if let Ok((rest, d)) = date(&text[i..]) {
+                    out.push((i..text.len() - rest.len(), d));
+                    i = text.len() - rest.len();
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    #[test]
+    fn find_all_agrees_with_the_byte_by_byte_search() {
+        let mut found = 0;
+        for name in [
+            "000_e8b092f41b6b2e75",
+            "002_c1cbb27e839fa933",
+            "004_e9cea40fad9b84a2",
+        ] {
+            let path = format!("{}/corpus/{name}.txt", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            for line in text.lines() {
+                let want = find_all_byte_by_byte(line);
+                assert_eq!(find_all(line), want, "{line:?}");
+                found += want.len();
+            }
+        }
+        assert!(found > 50, "{found}");
+        // Dates at the start, back to back and split over the 32-byte chunks.
+        for pad in 0..40 {
+            let t = format!("{}01.06.2020, 2018 жылы 19 қарашада 14.05.2019", "ж".repeat(pad));
+            assert_eq!(find_all(&t), find_all_byte_by_byte(&t), "{t:?}");
+            assert_eq!(find_all(&t).len(), 3, "{t:?}");
+        }
+        // A date is read only from the start of a number.
+        for t in ["101.06.2020", "12018 жылы 19 қарашада", "№ 5101.06.2020"] {
+            assert_eq!(find_all(t), Vec::new(), "{t:?}");
+            assert_eq!(find_all_byte_by_byte(t), Vec::new(), "{t:?}");
+        }
     }
 
     #[test]
