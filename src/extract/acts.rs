@@ -332,32 +332,44 @@ fn words_back(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usi
 
 /// Nominative of a genitive issuer word: `әкімдігінің` → `әкімдігі`.
 pub fn nominative(word: &str) -> String {
+    nominative_of(word).to_owned()
+}
+
+/// [`nominative`], borrowed from the word.
+fn nominative_of(word: &str) -> &str {
     for ending in ["нің", "ның"] {
         if let Some(stem) = word.strip_suffix(ending) {
             if stem.ends_with(['і', 'ы']) {
-                return stem.to_owned();
+                return stem;
             }
         }
     }
-    word.to_owned()
+    word
 }
 
 /// The region named by an issuer: `Батыс Қазақстан облысы әкімдігі` →
 /// `Батыс Қазақстан облысы`.
 pub fn region_of(issuer: &str) -> Option<String> {
-    let words: Vec<&str> = issuer.split(' ').collect();
-    let k = words.iter().rposition(|w| {
-        matches!(
-            *w,
+    // The last word that names a region, found by its byte range.
+    let b = issuer.as_bytes();
+    let mut found = None;
+    let mut start = 0;
+    while start <= b.len() {
+        let end = memchr::memchr(b' ', &b[start..]).map_or(b.len(), |i| start + i);
+        if matches!(
+            &issuer[start..end],
             "облысы" | "облысының" | "қаласы" | "қаласының" | "ауданы" | "ауданының"
-        )
-    })?;
-    if k == 0 {
+        ) {
+            found = Some(start..end);
+        }
+        start = end + 1;
+    }
+    let word = found?;
+    if word.start == 0 {
         return None;
     }
-    let mut region: Vec<String> = words[..k].iter().map(|w| (*w).to_owned()).collect();
-    region.push(nominative(words[k]));
-    Some(region.join(" "))
+    // The words before it as written, and the word in the nominative.
+    Some([&issuer[..word.start], nominative_of(&issuer[word])].concat())
 }
 
 /// The issuer ending at the genitive word `g` (a byte range in `text`):
@@ -402,16 +414,18 @@ fn issuer_phrase(text: &str, window_start: usize, g: Range<usize>) -> (Range<usi
         offset += w.len() + 1;
     }
     let phrase_start = (start + offset).min(g.start);
-    let words = &text[phrase_start..g.end];
-    let mut out: Vec<String> = words
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect();
-    if let Some(last) = out.last_mut() {
-        *last = nominative(last);
+    // The words, single-spaced, the last in the nominative.
+    let mut words = text[phrase_start..g.end].split(' ').filter(|w| !w.is_empty());
+    let mut out = String::with_capacity(g.end - phrase_start);
+    let mut next = words.next();
+    while let Some(w) = next {
+        next = words.next();
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(if next.is_none() { nominative_of(w) } else { w });
     }
-    (phrase_start..g.end, out.join(" "))
+    (phrase_start..g.end, out)
 }
 
 /// A nominative issuer right before a law's type word:
@@ -437,12 +451,18 @@ fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 }
 
 fn strip_punct(w: &str) -> &str {
+    w.get(core_of(w)).unwrap_or("")
+}
+
+/// The byte range of `w` without the punctuation around it (see
+/// [`strip_punct`]).
+fn core_of(w: &str) -> Range<usize> {
     // The marks are ASCII: trimming bytes trims whole characters.
     let punct = |x: &u8| matches!(x, b',' | b'.' | b';' | b':' | b'(' | b')' | b'"');
     let b = w.as_bytes();
     let start = b.iter().position(|x| !punct(x)).unwrap_or(b.len());
     let end = b.iter().rposition(|x| !punct(x)).map_or(start, |e| e + 1);
-    w.get(start..end).unwrap_or("")
+    start..end
 }
 
 /// The longest citation the genre writes, in bytes (a long quoted title,
@@ -468,10 +488,13 @@ pub fn citations(text: &str) -> Vec<Citation> {
     if !might_cite(text) {
         return Vec::new();
     }
-    // Every citation ends in a type word (`қаулысы`, `бұйрығымен` …).
-    if !word_ranges(text).any(|wr| type_word(strip_punct(&text[wr])).is_some()) {
+    // Every citation ends in a type word (`қаулысы`, `бұйрығымен` …); the
+    // words before the first one need no second look.
+    let Some(first_type_word) =
+        word_ranges(text).find(|wr| type_word(strip_punct(&text[wr.clone()])).is_some())
+    else {
         return Vec::new();
-    }
+    };
     let parens = parens(text);
     let titles: Vec<Range<usize>> = quoted(text);
     // Both lists are sorted and their ranges do not overlap: a binary search
@@ -512,16 +535,17 @@ pub fn citations(text: &str) -> Vec<Citation> {
 
     let mut out = Vec::new();
     let mut window_start = 0usize;
-    for wr in word_ranges(text) {
+    let words = crate::normalize::tokens::tokens_from(text, first_type_word.start);
+    for wr in words.map(|t| t.start..t.end()) {
         if in_title(&wr) || in_paren(&wr) {
             continue;
         }
-        let w = strip_punct(&text[wr.clone()]);
+        let core = core_of(&text[wr.clone()]);
+        let w = &text[wr.start + core.start..wr.start + core.end];
         let Some(act_type) = type_word(w) else {
             continue;
         };
-        let core_start = wr.start + text[wr.clone()].find(w).unwrap_or(0);
-        let type_range = core_start..core_start + w.len();
+        let type_range = wr.start + core.start..wr.start + core.end;
         // A citation does not reach back across the end of a sentence, nor
         // further than any citation of the genre is long.
         let lookback =
@@ -1013,6 +1037,36 @@ mod tests {
                 let got: Vec<Range<usize>> = words_back(text, start..text.len()).collect();
                 assert_eq!(got, want, "{text:?} from {start}");
             }
+        }
+    }
+
+    #[test]
+    fn regions_of_issuers() {
+        // The region by definition: the words before the last region word,
+        // joined again, and that word in the nominative.
+        let by_words = |issuer: &str| -> Option<String> {
+            let words: Vec<&str> = issuer.split(' ').collect();
+            let k = words.iter().rposition(|w| {
+                matches!(
+                    *w,
+                    "облысы" | "облысының" | "қаласы" | "қаласының" | "ауданы" | "ауданының"
+                )
+            })?;
+            let mut region: Vec<String> = words[..k].iter().map(|w| (*w).to_owned()).collect();
+            region.push(nominative(words[k]));
+            (k > 0).then(|| region.join(" "))
+        };
+        for (issuer, want) in [
+            ("Батыс Қазақстан облысы әкімдігі", Some("Батыс Қазақстан облысы")),
+            ("Алматы облысының әкімдігі", Some("Алматы облысы")),
+            ("Ақтөбе қаласы  Алматы ауданы әкімдігі", Some("Ақтөбе қаласы  Алматы ауданы")),
+            (" облысы әкімдігі", Some(" облысы")),
+            ("облысы әкімдігі", None),
+            ("Білім және ғылым министрлігі", None),
+            ("", None),
+        ] {
+            assert_eq!(region_of(issuer).as_deref(), want, "{issuer:?}");
+            assert_eq!(region_of(issuer), by_words(issuer), "{issuer:?}");
         }
     }
 
