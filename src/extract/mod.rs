@@ -23,6 +23,7 @@ pub mod regulations;
 
 use std::ops::Range;
 
+use crate::chars::Needle;
 use crate::normalize::Normalized;
 use crate::segment::{self, AnnexHeaderKind, NoteContext, PointSeg, Segments, SubSeg};
 use acts::{ActType, Citation};
@@ -640,9 +641,14 @@ fn subpoint(
 /// steps of the point before.
 fn link_results(text: &str, points: &mut [Point]) {
     for k in 1..points.len() {
+        // This runs for every point: searchers built once, not per call.
+        static RESULT: Needle = Needle::new("нәтижесі:");
+        static NEXT_STEP: Needle = Needle::new("Келесі рәсім");
+        static GROUNDS: Needle = Needle::new("негіздеме болатын");
         let t = &text[points[k].text.clone()];
-        let is_results = t.contains("нәтижесі:")
-            && (t.contains("Келесі рәсім") || t.contains("негіздеме болатын"));
+        let b = t.as_bytes();
+        let is_results = RESULT.find(b).is_some()
+            && (NEXT_STEP.find(b).is_some() || GROUNDS.find(b).is_some());
         if !is_results {
             continue;
         }

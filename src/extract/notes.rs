@@ -15,6 +15,7 @@
 use std::ops::Range;
 
 use super::acts::{self, Citation};
+use crate::chars::Needle;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoteKind {
@@ -44,14 +45,16 @@ pub struct Note {
     pub effective: Option<Range<usize>>,
 }
 
-const KINDS: &[(&str, NoteKind)] = &[
-    ("Күші жойылды", NoteKind::Repeal),
-    ("күші жойылды", NoteKind::Repeal),
-    ("өзгерістер енгізілді", NoteKind::Amendment),
-    ("өзгеріс енгізілді", NoteKind::Amendment),
-    ("жаңа редакцияда", NoteKind::Amendment),
-    ("толықтырулар енгізілді", NoteKind::Amendment),
-    ("толықтыру енгізілді", NoteKind::Amendment),
+/// The phrases that name a note's kind, each with a searcher built once
+/// (every note is searched for all of them).
+static KINDS: [(Needle, NoteKind); 7] = [
+    (Needle::new("Күші жойылды"), NoteKind::Repeal),
+    (Needle::new("күші жойылды"), NoteKind::Repeal),
+    (Needle::new("өзгерістер енгізілді"), NoteKind::Amendment),
+    (Needle::new("өзгеріс енгізілді"), NoteKind::Amendment),
+    (Needle::new("жаңа редакцияда"), NoteKind::Amendment),
+    (Needle::new("толықтырулар енгізілді"), NoteKind::Amendment),
+    (Needle::new("толықтыру енгізілді"), NoteKind::Amendment),
 ];
 
 /// `1 - тармаққа` → `1-тармақ`: hyphen spacing closed, dative ending dropped.
@@ -82,7 +85,7 @@ pub fn parse(text: &str) -> Note {
         .unwrap_or(text);
     let found = KINDS
         .iter()
-        .filter_map(|(phrase, kind)| body.find(phrase).map(|at| (at, *kind)))
+        .filter_map(|(phrase, kind)| phrase.find(body.as_bytes()).map(|at| (at, *kind)))
         .min_by_key(|(at, _)| *at);
     let (kind, scope) = match found {
         Some((at, kind)) => {
