@@ -98,6 +98,21 @@ pub fn next_space(bytes: &[u8], from: usize) -> usize {
     i.min(bytes.len())
 }
 
+/// The pieces of `s` between single spaces, as `s.split(' ')` gives them
+/// (empty ones too), with the spaces found by [`next_space`]: the words of
+/// a phrase are short.
+pub fn split_spaces(s: &str) -> impl Iterator<Item = &str> + '_ {
+    let b = s.as_bytes();
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let from = start?;
+        let end = next_space(b, from);
+        start = (end < b.len()).then_some(end + 1);
+        // Spaces are ASCII: both ends are character boundaries.
+        s.get(from..end)
+    })
+}
+
 /// A fixed string to search for, with its searcher (SIMD) built on first
 /// use and kept: `str::find`, `str::contains` and `memmem::find` build one
 /// per call, which costs more than searching a line or a step. Declared as
@@ -268,6 +283,22 @@ mod tests {
         assert_eq!(lower('Ә'), 'ә');
         assert_eq!(lower('Қ'), 'қ');
         assert_eq!(lower('І'), 'і');
+    }
+
+    #[test]
+    fn split_spaces_splits_as_split_does() {
+        for s in [
+            "",
+            " ",
+            "  ",
+            "Батыс Қазақстан облысы әкімдігінің",
+            " 2018 жылғы  13 шілдедегі № 164 ",
+            "көрсетілетінқызметтіберушінің",
+            "a b",
+        ] {
+            let want: Vec<&str> = s.split(' ').collect();
+            assert_eq!(split_spaces(s).collect::<Vec<_>>(), want, "{s:?}");
+        }
     }
 
     /// The letter and digit scans against a byte-by-byte filter.

@@ -21,7 +21,7 @@
 
 use std::ops::Range;
 
-use crate::chars::Needle;
+use crate::chars::{split_spaces, Needle};
 
 use super::dates::{self, Date};
 
@@ -388,8 +388,8 @@ fn issuer_phrase(text: &str, window_start: usize, g: Range<usize>) -> (Range<usi
     let region = &text[start..g.start];
     let mut last_digit_word_end = None;
     let mut pos = start;
-    for w in region.split(' ') {
-        if w.chars().any(|c| c.is_ascii_digit())
+    for w in split_spaces(region) {
+        if w.bytes().any(|b| b.is_ascii_digit())
             || w == "№"
             || w.ends_with("ғы") && w.chars().count() > 4 && dates::month(w).is_some()
         {
@@ -403,7 +403,7 @@ fn issuer_phrase(text: &str, window_start: usize, g: Range<usize>) -> (Range<usi
     // Skip `жылғы 5 желтоқсандағы`-like date words after digits.
     let region = &text[start..g.start];
     let mut offset = 0;
-    for w in region.split(' ') {
+    for w in split_spaces(region) {
         if w.is_empty() {
             offset += 1;
             continue;
@@ -415,7 +415,7 @@ fn issuer_phrase(text: &str, window_start: usize, g: Range<usize>) -> (Range<usi
     }
     let phrase_start = (start + offset).min(g.start);
     // The words, single-spaced, the last in the nominative.
-    let mut words = text[phrase_start..g.end].split(' ').filter(|w| !w.is_empty());
+    let mut words = split_spaces(&text[phrase_start..g.end]).filter(|w| !w.is_empty());
     let mut out = String::with_capacity(g.end - phrase_start);
     let mut next = words.next();
     while let Some(w) = next {

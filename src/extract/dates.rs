@@ -144,6 +144,19 @@ pub fn date(input: &str) -> IResult<&str, Date> {
     alt((verbal, dotted)).parse(input)
 }
 
+/// Whether a date can start at `b` (a number's first digit): a year of at
+/// most four digits and a space (`2018 жылғы`), or a day of at most two
+/// and a dot (`01.06.2020`). Most numbers of a text are neither; this
+/// rules them out before the parsers run.
+fn may_start_date(b: &[u8]) -> bool {
+    let digits = b.iter().take(5).take_while(|x| x.is_ascii_digit()).count();
+    match b.get(digits) {
+        Some(b' ' | b'\t') => digits <= 4,
+        Some(b'.') => digits <= 2,
+        _ => false,
+    }
+}
+
 /// Every date in `text`, with its byte range.
 pub fn find_all(text: &str) -> Vec<(Range<usize>, Date)> {
     let mut out = Vec::new();
@@ -153,7 +166,7 @@ pub fn find_all(text: &str) -> Vec<(Range<usize>, Date)> {
     let mut after_last = 0;
     for i in crate::chars::ascii_digits(bytes) {
         let starts_number = i == 0 || !bytes[i - 1].is_ascii_digit();
-        if i < after_last || !starts_number {
+        if i < after_last || !starts_number || !may_start_date(&bytes[i..]) {
             continue;
         }
         if let Ok((rest, d)) = date(&text[i..]) {
