@@ -383,7 +383,7 @@ impl DocCounts {
         // finding a word's id by its text, punctuation included
         // (`қызметті,` is `қызметті`), costs less than stripping, folding
         // and hashing it letter by letter again.
-        let mut cache: super::memo::Memo<&str, u32> =
+        let mut cache: super::memo::Memo<TokenText<'_>, u32> =
             super::memo::Memo::new(memo_max, bytes / 32);
         for line in lines {
             let mut paired = false;
@@ -391,7 +391,7 @@ impl DocCounts {
                 text: token, gap, ..
             } in super::tokens::tokens(line)
             {
-                let id = cache.get_or_compute_copy(token, || {
+                let id = cache.get_or_compute_copy(TokenText(token), || {
                     let (k, alnum) = key_alnum(core(token));
                     if !alnum {
                         return NO_PAIR;
@@ -481,6 +481,53 @@ impl DocCounts {
         v
     }
 }
+
+/// A token's text as a memo key, hashed and compared by its first and last
+/// eight bytes: tokens are short, and most are told apart by their ends
+/// (`қызметті`, `қызметтің`), so neither hashing every byte nor a
+/// `memcmp` call is needed for most of them. Equality is exact.
+#[derive(Debug, Clone, Copy)]
+struct TokenText<'a>(&'a str);
+
+impl TokenText<'_> {
+    /// The first and last eight bytes (zero-padded when shorter): together
+    /// every byte of a token of up to sixteen.
+    #[inline]
+    fn ends(&self) -> (u64, u64) {
+        let b = self.0.as_bytes();
+        match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+            (Some(head), Some(tail)) => (u64::from_le_bytes(*head), u64::from_le_bytes(*tail)),
+            _ => {
+                let mut w = [0u8; 8];
+                w[..b.len()].copy_from_slice(b);
+                let x = u64::from_le_bytes(w);
+                (x, x)
+            }
+        }
+    }
+}
+
+impl std::hash::Hash for TokenText<'_> {
+    #[inline]
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let (head, tail) = self.ends();
+        state.write_u64(head ^ tail.rotate_left(29) ^ (self.0.len() as u64) << 56);
+    }
+}
+
+impl PartialEq for TokenText<'_> {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        self.0.len() == other.0.len()
+            && if self.0.len() <= 16 {
+                self.ends() == other.ends()
+            } else {
+                self.0 == other.0
+            }
+    }
+}
+
+impl Eq for TokenText<'_> {}
 
 fn id_pair(a: u32, b: u32) -> u64 {
     (u64::from(a) << 32) | u64::from(b)
