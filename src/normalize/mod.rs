@@ -388,7 +388,9 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
         }
         log.inline_hyphens = inline_hyphens::repair(&mut p.text, &ev, &mut hyphen_memo);
         if p.raw.kind != LineKind::Lead1 {
-            let outcome = moved_links::repair(&mut p.text, false, &ev);
+            // A line still as it came was measured for double spaces.
+            let double_space = p.text.is_borrowed().then_some(log.raw_double_space);
+            let outcome = moved_links::repair_measured(&mut p.text, false, double_space, &ev);
             log.moved = outcome.moved;
             if outcome.moved > 0 {
                 // A run cut off a glued token can make a new mixed-script word.

@@ -290,30 +290,38 @@ fn wants_reference(word: &str) -> bool {
 
 /// A cheap test that rules out most lines: no double space, no space
 /// before `,` or `:`, no line-initial `,`/`:` and no tail glued after
-/// punctuation or to a word in the last token.
-fn may_hold_a_gap(text: &str) -> bool {
+/// punctuation or to a word in the last token. `double_space` is whether
+/// the line holds two spaces in a row, when the caller measured it.
+fn may_hold_a_gap(text: &str, double_space: Option<bool>) -> bool {
     let b = text.as_bytes();
     if text.starts_with([',', ':']) {
         return true;
     }
     // Searched for (SIMD), not walked from space to space: a line holds
     // more spaces than commas and colons.
-    if crate::chars::has_double_space(text)
+    if double_space.unwrap_or_else(|| crate::chars::has_double_space(text))
         || memchr::memchr2_iter(b',', b':', b).any(|i| i > 0 && b[i - 1] == b' ')
     {
         return true;
     }
     // A glued tail without a gap is only reported; look at the last token,
     // and at its characters only if it holds punctuation before its end, a
-    // digit or `№` (lead byte E2): most last words hold none.
-    let last = crate::chars::last_word(text);
-    let t = last.as_bytes();
-    let inner = &t[..t.len().saturating_sub(1)];
-    if !inner.iter().any(|&x| matches!(x, b'.' | b';' | b':'))
-        && !t.iter().any(|&x| x.is_ascii_digit() || x == 0xE2)
-    {
+    // digit or `№` (lead byte E2): most last words hold none. One pass from
+    // the line's end back to the space before the last token.
+    let mut start = b.len();
+    let mut suspect = false;
+    while start > 0 && b[start - 1] != b' ' {
+        start -= 1;
+        let x = b[start];
+        suspect |= x.is_ascii_digit()
+            || x == 0xE2
+            || matches!(x, b'.' | b';' | b':') && start + 1 < b.len();
+    }
+    if !suspect {
         return false;
     }
+    // A space is ASCII: `start` is a character boundary.
+    let last = &text[start..];
     let mut prev: Option<char> = None;
     for c in last.chars() {
         if let Some(p) = prev {
@@ -340,10 +348,21 @@ fn lost_number(before: &str, noun: &str) -> bool {
 
 /// Repairs one line. `lead_gap` says that the line's single leading space is
 /// a gap (the caller knows the line continues a body paragraph).
-#[allow(clippy::needless_range_loop)] // spans are indexed by gap positions
 pub fn repair(line: &mut MappedLine<'_>, lead_gap: bool, ev: &Evidence<'_>) -> Outcome {
+    repair_measured(line, lead_gap, None, ev)
+}
+
+/// [`repair`], told whether the line holds two spaces in a row when the
+/// caller measured it already (`None`: measure).
+#[allow(clippy::needless_range_loop)] // spans are indexed by gap positions
+pub fn repair_measured(
+    line: &mut MappedLine<'_>,
+    lead_gap: bool,
+    double_space: Option<bool>,
+    ev: &Evidence<'_>,
+) -> Outcome {
     let mut out = Outcome::default();
-    if !lead_gap && !may_hold_a_gap(line.as_str()) {
+    if !lead_gap && !may_hold_a_gap(line.as_str(), double_space) {
         return out;
     }
     let text = line.as_str().to_owned();
@@ -826,19 +845,27 @@ mod tests {
             ", қосымшаға",
             "өтінішті1-қосымшасына",
             "1-тармағына:",
+            "тармағына:1",
+            "жылғы№ 5",
+            "қаулысы№5",
+            "бекітілген.Стандарт",
+            "бекітілген.",
+            "минут ",
         ] {
-            assert_eq!(
-                may_hold_a_gap(text),
-                may_hold_a_gap_by_definition(text),
-                "{text:?}"
-            );
+            let want = may_hold_a_gap_by_definition(text);
+            assert_eq!(may_hold_a_gap(text, None), want, "{text:?}");
+            let measured = Some(crate::chars::has_double_space(text));
+            assert_eq!(may_hold_a_gap(text, measured), want, "{text:?}");
         }
     }
 
     proptest::proptest! {
         #[test]
         fn gap_test_finds_what_its_definition_does_on_any_line(text in "[ ,:;.аҚ1№–]{0,30}") {
-            proptest::prop_assert_eq!(may_hold_a_gap(&text), may_hold_a_gap_by_definition(&text));
+            let want = may_hold_a_gap_by_definition(&text);
+            proptest::prop_assert_eq!(may_hold_a_gap(&text, None), want);
+            let measured = Some(crate::chars::has_double_space(&text));
+            proptest::prop_assert_eq!(may_hold_a_gap(&text, measured), want);
         }
     }
 
