@@ -283,7 +283,10 @@ mod tests {
         assert!(found > 50, "{found}");
         // Dates at the start, back to back and split over the 32-byte chunks.
         for pad in 0..40 {
-            let t = format!("{}01.06.2020, 2018 жылы 19 қарашада 14.05.2019", "ж".repeat(pad));
+            let t = format!(
+                "{}01.06.2020, 2018 жылы 19 қарашада 14.05.2019",
+                "ж".repeat(pad)
+            );
             assert_eq!(find_all(&t), find_all_byte_by_byte(&t), "{t:?}");
             assert_eq!(find_all(&t).len(), 3, "{t:?}");
         }

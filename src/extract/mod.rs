@@ -647,8 +647,8 @@ fn link_results(text: &str, points: &mut [Point]) {
         static GROUNDS: Needle = Needle::new("негіздеме болатын");
         let t = &text[points[k].text.clone()];
         let b = t.as_bytes();
-        let is_results = RESULT.find(b).is_some()
-            && (NEXT_STEP.find(b).is_some() || GROUNDS.find(b).is_some());
+        let is_results =
+            RESULT.find(b).is_some() && (NEXT_STEP.find(b).is_some() || GROUNDS.find(b).is_some());
         if !is_results {
             continue;
         }

@@ -398,34 +398,85 @@ fn join_rule(prev: &str, next: &str, ev: &Evidence<'_>) -> (&'static str, bool) 
 /// plain space between tokens: a run of spaces becomes one, and none is
 /// left before closing punctuation or after `(` (`( үш )` → `(үш)`).
 /// Tokens one plain space apart are copied as one run (most lines are a
-/// single run), found from space to space without making tokens. Returns
+/// single run), and the spaces that end a run are found by a vectorized
+/// scan ([`next_run_end`]), not by walking from space to space. Returns
 /// the length of the last token.
 fn copy_spaced(line: &MappedLine<'_>, first: Range<usize>, b: &mut MapBuilder) -> usize {
     let bytes = line.as_str().as_bytes();
     let mut run_start = first.start;
-    let mut token_start = first.start;
-    let mut space = first.end;
-    while space < bytes.len() {
+    let mut from = first.end;
+    let mut end = bytes.len();
+    loop {
+        let space = next_run_end(bytes, from);
+        if space >= bytes.len() {
+            break;
+        }
         let mut next = space + 1;
         while bytes.get(next) == Some(&b' ') {
             next += 1;
         }
         let Some(&c) = bytes.get(next) else {
-            break; // spaces that end the line
+            end = space; // spaces that end the line
+            break;
         };
         let glue = is_closing(c) || (space > 0 && bytes[space - 1] == b'(');
-        if next - space > 1 || glue {
-            line.copy_into(run_start..space, b);
-            if !glue {
-                b.push(" ", line.src_of(next - 1));
-            }
-            run_start = next;
+        line.copy_into(run_start..space, b);
+        if !glue {
+            b.push(" ", line.src_of(next - 1));
         }
-        token_start = next;
-        space = crate::chars::next_space(bytes, next);
+        run_start = next;
+        from = next;
     }
-    line.copy_into(run_start..space, b);
-    space - token_start
+    line.copy_into(run_start..end, b);
+    // The last token starts after the last space before `end` (not before
+    // `first`: the line's indentation is not a token).
+    let token_start = memchr::memrchr(b' ', &bytes[first.start..end])
+        .map_or(first.start, |i| first.start + i + 1);
+    end - token_start
+}
+
+/// The first space at or after `from` that ends a run of single-spaced
+/// tokens, or the length of `bytes`: a space followed by a space, by
+/// closing punctuation or by nothing, or a space after `(`. Chunks of 32
+/// bytes without one (most of a line) are passed over with a test the
+/// compiler vectorizes.
+fn next_run_end(bytes: &[u8], from: usize) -> usize {
+    let ends_run = |i: usize| {
+        bytes[i] == b' '
+            && (bytes.get(i + 1).is_none_or(|&n| n == b' ' || is_closing(n))
+                || i > 0 && bytes[i - 1] == b'(')
+    };
+    let mut i = from;
+    // Chunks with a byte on either side, so that the test needs no bounds.
+    if i == 0 && !bytes.is_empty() {
+        if ends_run(0) {
+            return 0;
+        }
+        i = 1;
+    }
+    while let Some(chunk) = bytes.get(i - 1..i + 33) {
+        // `is_closing` as plain comparisons, which the compiler vectorizes
+        // (a `matches!` becomes a bit test, which it does not).
+        let hit = (0..32).fold(0u8, |acc, k| {
+            let (p, x, n) = (chunk[k], chunk[k + 1], chunk[k + 2]);
+            let closing = (n == b',')
+                | (n == b'.')
+                | (n == b';')
+                | (n == b':')
+                | (n == b')')
+                | (n == b'!')
+                | (n == b'?');
+            acc | u8::from((x == b' ') & ((n == b' ') | closing | (p == b'(')))
+        }) != 0;
+        if hit {
+            break;
+        }
+        i += 32;
+    }
+    while i < bytes.len() && !ends_run(i) {
+        i += 1;
+    }
+    i.min(bytes.len())
 }
 
 /// Writes the paragraphs. `roles` comes from [`plan`].
@@ -586,9 +637,30 @@ mod tests {
         }
     }
 
+    /// [`next_run_end`] by its definition, byte by byte.
+    fn next_run_end_byte_by_byte(b: &[u8], from: usize) -> usize {
+        (from..b.len())
+            .find(|&i| {
+                b[i] == b' '
+                    && (i + 1 == b.len()
+                        || b[i + 1] == b' '
+                        || is_closing(b[i + 1])
+                        || i > 0 && b[i - 1] == b'(')
+            })
+            .unwrap_or(b.len())
+    }
+
     proptest::proptest! {
         #[test]
-        fn spaces_are_copied_as_token_by_token_on_any_line(line in "[ а(),.;:!?\"қ]{0,40}") {
+        fn run_ends_are_found_as_byte_by_byte(line in "[ аә(),.;:!?x]{0,120}") {
+            let b = line.as_bytes();
+            for from in 0..=b.len() {
+                proptest::prop_assert_eq!(next_run_end(b, from), next_run_end_byte_by_byte(b, from));
+            }
+        }
+
+        #[test]
+        fn spaces_are_copied_as_token_by_token_on_any_line(line in "[ а(),.;:!?\"қ]{0,40}|[ аә(),.қ]{30,120}") {
             check_spaced(&line);
         }
     }
