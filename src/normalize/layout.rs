@@ -455,28 +455,55 @@ fn next_run_end(bytes: &[u8], from: usize) -> usize {
         i = 1;
     }
     while let Some(chunk) = bytes.get(i - 1..i + 33) {
-        // `is_closing` as plain comparisons, which the compiler vectorizes
-        // (a `matches!` becomes a bit test, which it does not).
-        let hit = (0..32).fold(0u8, |acc, k| {
-            let (p, x, n) = (chunk[k], chunk[k + 1], chunk[k + 2]);
-            let closing = (n == b',')
-                | (n == b'.')
-                | (n == b';')
-                | (n == b':')
-                | (n == b')')
-                | (n == b'!')
-                | (n == b'?');
-            acc | u8::from((x == b' ') & ((n == b' ') | closing | (p == b'(')))
-        }) != 0;
-        if hit {
-            break;
+        if chunk_ends_run(chunk) {
+            return scan_ends_run(bytes, i, ends_run);
         }
         i += 32;
     }
+    if i >= bytes.len() {
+        return bytes.len();
+    }
+    // The last bytes (fewer than 33) in a chunk padded with a letter: a
+    // space followed by the padding is the line's last byte, and ends a
+    // run only as such (tested apart).
+    let mut padded = [b'x'; 34];
+    let rest = &bytes[i - 1..];
+    padded[..rest.len()].copy_from_slice(rest);
+    if chunk_ends_run(&padded) || bytes.last() == Some(&b' ') {
+        return scan_ends_run(bytes, i, ends_run);
+    }
+    bytes.len()
+}
+
+/// The first position at or after `i` where `ends_run` holds, or the
+/// length of `bytes`.
+fn scan_ends_run(bytes: &[u8], mut i: usize, ends_run: impl Fn(usize) -> bool) -> usize {
     while i < bytes.len() && !ends_run(i) {
         i += 1;
     }
     i.min(bytes.len())
+}
+
+/// Whether one of bytes 1..33 of `chunk` (34 bytes: one before, one
+/// after) is a space that ends a run, in a test the compiler vectorizes:
+/// `is_closing` as plain comparisons (a `matches!` becomes a bit test,
+/// which it does not vectorize).
+#[inline]
+fn chunk_ends_run(chunk: &[u8]) -> bool {
+    let Some(chunk) = chunk.first_chunk::<34>() else {
+        return true; // not a chunk: let the byte loop decide
+    };
+    (0..32).fold(0u8, |acc, k| {
+        let (p, x, n) = (chunk[k], chunk[k + 1], chunk[k + 2]);
+        let closing = (n == b',')
+            | (n == b'.')
+            | (n == b';')
+            | (n == b':')
+            | (n == b')')
+            | (n == b'!')
+            | (n == b'?');
+        acc | u8::from((x == b' ') & ((n == b' ') | closing | (p == b'(')))
+    }) != 0
 }
 
 /// Writes the paragraphs. `roles` comes from [`plan`].
