@@ -51,21 +51,38 @@ const MONTHS: &[(&str, u8)] = &[
 
 /// The month of a month word with any case ending.
 pub fn month(word: &str) -> Option<u8> {
-    // The stems are lower case: fold the word's letters while comparing,
-    // without a lower-case copy of it. Only the stems with the word's first
-    // letter are compared (most words asked about are not months).
-    let mut chars = word.chars();
-    let first = crate::chars::lower(chars.next()?);
-    let starts_with_folded = |stem: &str| {
-        let mut w = chars.clone();
-        let mut s = stem.chars();
-        s.next() == Some(first) && s.all(|s| w.next().is_some_and(|c| crate::chars::lower(c) == s))
-    };
-    MONTHS
+    // The word's first letters, lower-cased once (no stem is longer than
+    // nine), compared with each stem's letters: no lower-case copy of the
+    // word, and no stem decoded on every call.
+    const LONGEST: usize = 9;
+    let mut head = ['\0'; LONGEST];
+    let mut n = 0;
+    for (slot, c) in head.iter_mut().zip(word.chars()) {
+        *slot = crate::chars::lower(c);
+        n += 1;
+    }
+    MONTH_LETTERS
         .iter()
-        .find(|(stem, _)| starts_with_folded(stem))
-        .map(|&(_, m)| m)
+        .zip(MONTHS)
+        .find(|(letters, _)| letters.len() <= n && head[..letters.len()] == ***letters)
+        .map(|(_, &(_, m))| m)
 }
+
+/// The letters of each stem of [`MONTHS`], in the same order.
+const MONTH_LETTERS: [&[char]; 12] = [
+    &['қ', 'а', 'ң', 'т', 'а', 'р'],
+    &['а', 'қ', 'п', 'а', 'н'],
+    &['н', 'а', 'у', 'р', 'ы', 'з'],
+    &['с', 'ә', 'у', 'і', 'р'],
+    &['м', 'а', 'м', 'ы', 'р'],
+    &['м', 'а', 'у', 'с', 'ы', 'м'],
+    &['ш', 'і', 'л', 'д', 'е'],
+    &['т', 'а', 'м', 'ы', 'з'],
+    &['қ', 'ы', 'р', 'к', 'ү', 'й', 'е', 'к'],
+    &['қ', 'а', 'з', 'а', 'н'],
+    &['қ', 'а', 'р', 'а', 'ш', 'а'],
+    &['ж', 'е', 'л', 'т', 'о', 'қ', 'с', 'а', 'н'],
+];
 
 fn days_in(year: u16, month: u8) -> u8 {
     match month {
@@ -151,7 +168,12 @@ pub fn date(input: &str) -> IResult<&str, Date> {
 fn may_start_date(b: &[u8]) -> bool {
     let digits = b.iter().take(5).take_while(|x| x.is_ascii_digit()).count();
     match b.get(digits) {
-        Some(b' ' | b'\t') => digits <= 4,
+        // Every year word (`жылғы`, `жылы`, `жылдың`) starts with `жыл`.
+        Some(b' ' | b'\t') => {
+            let after = &b[digits..];
+            let spaces = after.iter().take_while(|&&x| x == b' ' || x == b'\t').count();
+            digits <= 4 && after[spaces..].starts_with("жыл".as_bytes())
+        }
         Some(b'.') => digits <= 2,
         _ => false,
     }
@@ -223,6 +245,14 @@ mod tests {
                 &format!("2020 жылғы 1 {w}"),
                 Some(&format!("2020-{m:02}-01")),
             );
+        }
+    }
+
+    #[test]
+    fn month_letters_spell_the_stems() {
+        for ((stem, _), letters) in MONTHS.iter().zip(MONTH_LETTERS) {
+            assert_eq!(stem.chars().collect::<Vec<_>>(), letters, "{stem}");
+            assert!(letters.len() <= 9);
         }
     }
 
