@@ -171,7 +171,10 @@ fn may_start_date(b: &[u8]) -> bool {
         // Every year word (`жылғы`, `жылы`, `жылдың`) starts with `жыл`.
         Some(b' ' | b'\t') => {
             let after = &b[digits..];
-            let spaces = after.iter().take_while(|&&x| x == b' ' || x == b'\t').count();
+            let spaces = after
+                .iter()
+                .take_while(|&&x| x == b' ' || x == b'\t')
+                .count();
             digits <= 4 && after[spaces..].starts_with("жыл".as_bytes())
         }
         Some(b'.') => digits <= 2,

@@ -44,7 +44,7 @@ use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
 use layout::Prepared;
-use lines::LineKind;
+use lines::{LineKind, RawLine};
 use mapped::{MappedLine, OffsetMap, Seg};
 use vocab::{DocVocab, Evidence};
 
@@ -278,6 +278,12 @@ struct LineLog {
     /// The raw text holds two spaces in a row (measured once, for the
     /// vocabulary and for split words).
     raw_double_space: bool,
+    /// The raw text holds a `-` (no repair before the inline-hyphen one
+    /// makes one).
+    raw_hyphen: bool,
+    /// The raw text holds a space before `,` or `:` (for the moved-link
+    /// gate).
+    raw_spaced_mark: bool,
     homoglyphs: u32,
     letter_spaced: bool,
     split_words: bool,
@@ -292,6 +298,45 @@ impl LineLog {
             && !self.split_words
             && self.inline_hyphens == 0
             && self.moved == 0
+    }
+}
+
+/// Hyphens and spaces before `,` or `:`, which the inline-hyphen repair and
+/// the moved-link gate look for, found by one search each over the whole
+/// text instead of a call per line (most lines hold neither), and told
+/// line by line.
+struct LineMarks<'t> {
+    bytes: &'t [u8],
+    hyphens: std::iter::Peekable<memchr::Memchr<'t>>,
+    marks: std::iter::Peekable<memchr::Memchr2<'t>>,
+}
+
+impl<'t> LineMarks<'t> {
+    fn new(text: &'t str) -> Self {
+        let bytes = text.as_bytes();
+        LineMarks {
+            bytes,
+            hyphens: memchr::memchr_iter(b'-', bytes).peekable(),
+            marks: memchr::memchr2_iter(b',', b':', bytes).peekable(),
+        }
+    }
+
+    /// Whether the text of `raw` (the next line, in order) holds a `-`,
+    /// and a space before `,` or `:`.
+    fn of(&mut self, raw: &RawLine<'_>) -> (bool, bool) {
+        let (start, end) = (raw.text_start, raw.text_start + raw.text.len());
+        while self.hyphens.next_if(|&at| at < start).is_some() {}
+        // A mark at the line's first byte has its space outside the line.
+        while self.marks.next_if(|&at| at <= start).is_some() {}
+        let hyphen = self.hyphens.peek().is_some_and(|&at| at < end);
+        let mut spaced_mark = false;
+        while let Some(at) = self.marks.next_if(|&at| at < end) {
+            if self.bytes[at - 1] == b' ' {
+                spaced_mark = true;
+                break;
+            }
+        }
+        (hyphen, spaced_mark)
     }
 }
 
@@ -329,9 +374,13 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
     // Latin letters are rare in Kazakh text: one pass over the whole text
     // finds them, and only lines holding one are looked at for homoglyphs.
     let mut latin = crate::chars::ascii_letters(text.as_bytes()).peekable();
+    let mut marks = LineMarks::new(text);
     for raw in raw_lines {
+        let (raw_hyphen, raw_spaced_mark) = marks.of(&raw);
         let mut log = LineLog {
             raw_double_space: crate::chars::has_double_space(raw.text),
+            raw_hyphen,
+            raw_spaced_mark,
             ..LineLog::default()
         };
         let mut line = MappedLine::borrowed(raw.text, raw.text_start as u32);
@@ -386,11 +435,16 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
             // would weigh the text they produced themselves.
             continue;
         }
-        log.inline_hyphens = inline_hyphens::repair(&mut p.text, &ev, &mut hyphen_memo);
+        if log.raw_hyphen {
+            log.inline_hyphens = inline_hyphens::repair(&mut p.text, &ev, &mut hyphen_memo);
+        }
         if p.raw.kind != LineKind::Lead1 {
-            // A line still as it came was measured for double spaces.
-            let double_space = p.text.is_borrowed().then_some(log.raw_double_space);
-            let outcome = moved_links::repair_measured(&mut p.text, false, double_space, &ev);
+            // A line still as it came was measured already.
+            let measured = p.text.is_borrowed().then_some(moved_links::Measured {
+                double_space: log.raw_double_space,
+                spaced_mark: log.raw_spaced_mark,
+            });
+            let outcome = moved_links::repair_measured(&mut p.text, false, measured, &ev);
             log.moved = outcome.moved;
             if outcome.moved > 0 {
                 // A run cut off a glued token can make a new mixed-script word.

@@ -290,18 +290,23 @@ fn wants_reference(word: &str) -> bool {
 
 /// A cheap test that rules out most lines: no double space, no space
 /// before `,` or `:`, no line-initial `,`/`:` and no tail glued after
-/// punctuation or to a word in the last token. `double_space` is whether
-/// the line holds two spaces in a row, when the caller measured it.
-fn may_hold_a_gap(text: &str, double_space: Option<bool>) -> bool {
+/// punctuation or to a word in the last token. `measured` is what the
+/// caller knows of the line already.
+fn may_hold_a_gap(text: &str, measured: Option<Measured>) -> bool {
     let b = text.as_bytes();
     if text.starts_with([',', ':']) {
         return true;
     }
     // Searched for (SIMD), not walked from space to space: a line holds
     // more spaces than commas and colons.
-    if double_space.unwrap_or_else(|| crate::chars::has_double_space(text))
-        || memchr::memchr2_iter(b',', b':', b).any(|i| i > 0 && b[i - 1] == b' ')
-    {
+    let Measured {
+        double_space,
+        spaced_mark,
+    } = measured.unwrap_or_else(|| Measured {
+        double_space: crate::chars::has_double_space(text),
+        spaced_mark: memchr::memchr2_iter(b',', b':', b).any(|i| i > 0 && b[i - 1] == b' '),
+    });
+    if double_space || spaced_mark {
         return true;
     }
     // A glued tail without a gap is only reported; look at the last token,
@@ -352,17 +357,27 @@ pub fn repair(line: &mut MappedLine<'_>, lead_gap: bool, ev: &Evidence<'_>) -> O
     repair_measured(line, lead_gap, None, ev)
 }
 
-/// [`repair`], told whether the line holds two spaces in a row when the
-/// caller measured it already (`None`: measure).
+/// What the caller measured of a line already (normalization looks for
+/// these over the whole text at once).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Measured {
+    /// Two spaces in a row.
+    pub double_space: bool,
+    /// A space before `,` or `:`.
+    pub spaced_mark: bool,
+}
+
+/// [`repair`], told what the caller measured of the line (`None`:
+/// measure).
 #[allow(clippy::needless_range_loop)] // spans are indexed by gap positions
 pub fn repair_measured(
     line: &mut MappedLine<'_>,
     lead_gap: bool,
-    double_space: Option<bool>,
+    measured: Option<Measured>,
     ev: &Evidence<'_>,
 ) -> Outcome {
     let mut out = Outcome::default();
-    if !lead_gap && !may_hold_a_gap(line.as_str(), double_space) {
+    if !lead_gap && !may_hold_a_gap(line.as_str(), measured) {
         return out;
     }
     let text = line.as_str().to_owned();
@@ -834,6 +849,17 @@ mod tests {
                 })
     }
 
+    /// What normalization measures of a line, by definition.
+    fn measure(text: &str) -> Measured {
+        let b = text.as_bytes();
+        Measured {
+            double_space: text.contains("  "),
+            spaced_mark: b
+                .windows(2)
+                .any(|w| w[0] == b' ' && matches!(w[1], b',' | b':')),
+        }
+    }
+
     #[test]
     fn gap_test_finds_what_its_definition_does() {
         for text in [
@@ -854,8 +880,7 @@ mod tests {
         ] {
             let want = may_hold_a_gap_by_definition(text);
             assert_eq!(may_hold_a_gap(text, None), want, "{text:?}");
-            let measured = Some(crate::chars::has_double_space(text));
-            assert_eq!(may_hold_a_gap(text, measured), want, "{text:?}");
+            assert_eq!(may_hold_a_gap(text, Some(measure(text))), want, "{text:?}");
         }
     }
 
@@ -864,8 +889,7 @@ mod tests {
         fn gap_test_finds_what_its_definition_does_on_any_line(text in "[ ,:;.аҚ1№–]{0,30}") {
             let want = may_hold_a_gap_by_definition(&text);
             proptest::prop_assert_eq!(may_hold_a_gap(&text, None), want);
-            let measured = Some(crate::chars::has_double_space(&text));
-            proptest::prop_assert_eq!(may_hold_a_gap(&text, measured), want);
+            proptest::prop_assert_eq!(may_hold_a_gap(&text, Some(measure(&text))), want);
         }
     }
 

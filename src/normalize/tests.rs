@@ -334,3 +334,43 @@ fn latin_letters_in_plain_and_letter_spaced_lines_and_at_the_ends() {
         n.text
     );
 }
+
+/// The hyphens and spaced marks found over the whole text are those of
+/// each line's own text: on the corpus, and at the edges of lines (a mark
+/// at a line's first byte after its indent, at its last byte, on the next
+/// line).
+#[test]
+fn line_marks_are_each_lines_own() {
+    let by_line = |t: &str| {
+        let b = t.as_bytes();
+        (
+            t.contains('-'),
+            b.windows(2)
+                .any(|w| w[0] == b' ' && matches!(w[1], b',' | b':')),
+        )
+    };
+    let mut texts: Vec<String> = [
+        "000_e8b092f41b6b2e75",
+        "002_c1cbb27e839fa933",
+        "004_e9cea40fad9b84a2",
+    ]
+    .iter()
+    .map(|name| {
+        let path = format!("{}/corpus/{name}.txt", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(path).unwrap_or_default()
+    })
+    .collect();
+    texts.push("  , қосымша -\n :бірінші ,\nекі- ,\n-\n   \n , :\na - b".to_owned());
+    let mut seen = (0, 0);
+    for text in &texts {
+        let raw_lines = lines::classify(text);
+        let mut marks = LineMarks::new(text);
+        for raw in &raw_lines {
+            let want = by_line(raw.text);
+            assert_eq!(marks.of(raw), want, "line {}: {:?}", raw.no, raw.text);
+            seen.0 += usize::from(want.0);
+            seen.1 += usize::from(want.1);
+        }
+    }
+    assert!(seen.0 > 100 && seen.1 > 5, "{seen:?}");
+}
