@@ -444,13 +444,14 @@ impl DocCounts {
             // The first questions are answered by a scan of the ids (a
             // vectorized compare): counting every pair costs a hash-map
             // insert per word, and a document asks a handful of questions.
+            // `&`, not `&&`: both comparisons on every element, which the
+            // compiler vectorizes.
             let seq = &self.seq;
-            let n = seq
+            return seq
                 .iter()
                 .zip(seq.get(1..).unwrap_or_default())
-                .filter(|&(&x, &y)| x == a && y == b)
-                .count();
-            return n as u32;
+                .map(|(&x, &y)| u32::from((x == a) & (y == b)))
+                .sum();
         }
         let pairs = self.pairs.get_or_init(|| {
             let mut pairs = FxHashMap::default();
