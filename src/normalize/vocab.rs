@@ -484,9 +484,9 @@ impl DocCounts {
 }
 
 /// A token's text as a memo key, hashed and compared by its first and last
-/// eight bytes: tokens are short, and most are told apart by their ends
-/// (`қызметті`, `қызметтің`), so neither hashing every byte nor a
-/// `memcmp` call is needed for most of them. Equality is exact.
+/// eight bytes when it has at most sixteen: most tokens are short, and
+/// then neither a byte-by-byte hash nor a `memcmp` call is needed.
+/// Longer tokens are hashed and compared whole. Equality is exact.
 #[derive(Debug, Clone, Copy)]
 struct TokenText<'a>(&'a str);
 
@@ -513,6 +513,12 @@ impl std::hash::Hash for TokenText<'_> {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         let (head, tail) = self.ends();
         state.write_u64(head ^ tail.rotate_left(29) ^ (self.0.len() as u64) << 56);
+        if self.0.len() > 16 {
+            // Every byte of a longer token: tokens that share their ends
+            // (made on purpose, `aaaaaaaa…Xaaaaaaaa`) must not share a
+            // hash, or each lookup would walk all of them.
+            state.write(self.0.as_bytes());
+        }
     }
 }
 
@@ -712,6 +718,27 @@ mod tests {
         let v = Vocab::parse(&text);
         assert_eq!(v.word_count("минут"), 2);
         assert_eq!(v.pair_count("минут", "ішінде"), 2);
+    }
+
+    #[test]
+    fn tokens_that_share_their_ends_hash_apart() {
+        use std::hash::BuildHasher;
+        let hash = |s: &str| rustc_hash::FxBuildHasher.hash_one(TokenText(s));
+        assert_ne!(hash("аааааааXаааааааа"), hash("аааааааYаааааааа"));
+        assert_ne!(hash("abcdefgh1ijklmnop"), hash("abcdefgh2ijklmnop"));
+        assert!(TokenText("abcdefgh1ijklmnop") != TokenText("abcdefgh2ijklmnop"));
+        assert!(TokenText("қызметті") == TokenText("қызметті"));
+        // And they are counted as themselves.
+        let line: Vec<String> = (0..300)
+            .map(|i| format!("abcdefgh{i:03}ijklmnop"))
+            .collect();
+        let line = line.join(" ");
+        let mut plain = Vocab::default();
+        plain.add_line(&line);
+        assert_eq!(
+            DocCounts::count(&[line.as_str()], 1 << 16).to_vocab(),
+            plain
+        );
     }
 
     #[test]
