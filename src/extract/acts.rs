@@ -370,18 +370,16 @@ fn nominative_of(word: &str) -> &str {
 /// `Батыс Қазақстан облысы`.
 pub fn region_of(issuer: &str) -> Option<String> {
     // The last word that names a region, found by its byte range.
-    let b = issuer.as_bytes();
     let mut found = None;
     let mut start = 0;
-    while start <= b.len() {
-        let end = memchr::memchr(b' ', &b[start..]).map_or(b.len(), |i| start + i);
+    for w in split_spaces(issuer) {
         if matches!(
-            &issuer[start..end],
+            w,
             "облысы" | "облысының" | "қаласы" | "қаласының" | "ауданы" | "ауданының"
         ) {
-            found = Some(start..end);
+            found = Some(start..start + w.len());
         }
-        start = end + 1;
+        start += w.len() + 1;
     }
     let word = found?;
     if word.start == 0 {

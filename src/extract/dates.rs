@@ -34,42 +34,10 @@ impl fmt::Display for Date {
     }
 }
 
-const MONTHS: &[(&str, u8)] = &[
-    ("қаңтар", 1),
-    ("ақпан", 2),
-    ("наурыз", 3),
-    ("сәуір", 4),
-    ("мамыр", 5),
-    ("маусым", 6),
-    ("шілде", 7),
-    ("тамыз", 8),
-    ("қыркүйек", 9),
-    ("қазан", 10),
-    ("қараша", 11),
-    ("желтоқсан", 12),
-];
-
-/// The month of a month word with any case ending.
-pub fn month(word: &str) -> Option<u8> {
-    // The word's first letters, lower-cased once (no stem is longer than
-    // nine), compared with each stem's letters: no lower-case copy of the
-    // word, and no stem decoded on every call.
-    const LONGEST: usize = 9;
-    let mut head = ['\0'; LONGEST];
-    let mut n = 0;
-    for (slot, c) in head.iter_mut().zip(word.chars()) {
-        *slot = crate::chars::lower(c);
-        n += 1;
-    }
-    MONTH_LETTERS
-        .iter()
-        .zip(MONTHS)
-        .find(|(letters, _)| letters.len() <= n && head[..letters.len()] == ***letters)
-        .map(|(_, &(_, m))| m)
-}
-
-/// The letters of each stem of [`MONTHS`], in the same order.
-const MONTH_LETTERS: [&[char]; 12] = [
+/// The month stems, January first (`қаңтар` … `желтоқсан`), as letters:
+/// compared with a word's lower-cased letters without decoding a stem on
+/// every call.
+const MONTHS: [&[char]; 12] = [
     &['қ', 'а', 'ң', 'т', 'а', 'р'],
     &['а', 'қ', 'п', 'а', 'н'],
     &['н', 'а', 'у', 'р', 'ы', 'з'],
@@ -83,6 +51,23 @@ const MONTH_LETTERS: [&[char]; 12] = [
     &['қ', 'а', 'р', 'а', 'ш', 'а'],
     &['ж', 'е', 'л', 'т', 'о', 'қ', 'с', 'а', 'н'],
 ];
+
+/// The month of a month word with any case ending.
+pub fn month(word: &str) -> Option<u8> {
+    // The word's first letters, lower-cased once (no stem is longer than
+    // nine): no lower-case copy of the word.
+    const LONGEST: usize = 9;
+    let mut head = ['\0'; LONGEST];
+    let mut n = 0;
+    for (slot, c) in head.iter_mut().zip(word.chars()) {
+        *slot = crate::chars::lower(c);
+        n += 1;
+    }
+    let k = MONTHS
+        .iter()
+        .position(|stem| stem.len() <= n && head[..stem.len()] == **stem)?;
+    Some(k as u8 + 1)
+}
 
 fn days_in(year: u16, month: u8) -> u8 {
     match month {
@@ -252,8 +237,22 @@ mod tests {
     }
 
     #[test]
-    fn month_letters_spell_the_stems() {
-        for ((stem, _), letters) in MONTHS.iter().zip(MONTH_LETTERS) {
+    fn month_stems_spell_the_months() {
+        let stems = [
+            "қаңтар",
+            "ақпан",
+            "наурыз",
+            "сәуір",
+            "мамыр",
+            "маусым",
+            "шілде",
+            "тамыз",
+            "қыркүйек",
+            "қазан",
+            "қараша",
+            "желтоқсан",
+        ];
+        for (stem, letters) in stems.iter().zip(MONTHS) {
             assert_eq!(stem.chars().collect::<Vec<_>>(), letters, "{stem}");
             assert!(letters.len() <= 9);
         }
