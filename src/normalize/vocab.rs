@@ -329,9 +329,9 @@ impl<'a> DocVocab<'a> {
             .get_or_init(|| DocCounts::count(&self.lines, TOKEN_MEMO_MAX))
     }
 
-    /// The counts as a [`Vocab`] (for tests: the same counts as
-    /// [`Vocab::add_line`] gives line by line).
-    pub fn to_vocab(&self) -> Vocab {
+    /// The counts as a [`Vocab`], to hold them to [`Vocab::add_line`]'s.
+    #[cfg(test)]
+    fn to_vocab(&self) -> Vocab {
         self.counted().to_vocab()
     }
 }
@@ -455,16 +455,23 @@ impl DocCounts {
         }
         let pairs = self.pairs.get_or_init(|| {
             let mut pairs = FxHashMap::default();
-            for w in self.seq.windows(2) {
-                if w[0] != NO_PAIR && w[1] != NO_PAIR {
-                    *pairs.entry(id_pair(w[0], w[1])).or_insert(0) += 1;
-                }
+            for (x, y) in self.id_pairs() {
+                *pairs.entry(id_pair(x, y)).or_insert(0) += 1;
             }
             pairs
         });
         pairs.get(&id_pair(a, b)).copied().unwrap_or(0)
     }
 
+    /// Every pair of neighbouring words, as ids, in order.
+    fn id_pairs(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.seq
+            .windows(2)
+            .filter(|w| w[0] != NO_PAIR && w[1] != NO_PAIR)
+            .map(|w| (w[0], w[1]))
+    }
+
+    #[cfg(test)]
     fn to_vocab(&self) -> Vocab {
         let mut keys = vec![0u64; self.counts.len()];
         let mut v = Vocab::default();
@@ -472,12 +479,10 @@ impl DocCounts {
             keys[id as usize] = k;
             v.words.insert(k, self.counts[id as usize]);
         }
-        for w in self.seq.windows(2) {
-            if w[0] != NO_PAIR && w[1] != NO_PAIR {
-                *v.pairs
-                    .entry(pair_key(keys[w[0] as usize], keys[w[1] as usize]))
-                    .or_insert(0) += 1;
-            }
+        for (x, y) in self.id_pairs() {
+            *v.pairs
+                .entry(pair_key(keys[x as usize], keys[y as usize]))
+                .or_insert(0) += 1;
         }
         v
     }
