@@ -349,8 +349,11 @@ fn starts_with_closing(t: &str) -> bool {
 }
 
 /// Punctuation that closes: no space goes before it.
+/// Written as plain comparisons, not `matches!` (a bit test): the chunk
+/// test of [`chunk_ends_run`] uses it and must vectorize.
+#[inline]
 fn is_closing(x: u8) -> bool {
-    matches!(x, b',' | b'.' | b';' | b':' | b')' | b'!' | b'?')
+    (x == b',') | (x == b'.') | (x == b';') | (x == b':') | (x == b')') | (x == b'!') | (x == b'?')
 }
 
 /// How two lines join: the separator, and whether the hyphen ending the
@@ -486,9 +489,7 @@ fn scan_ends_run(bytes: &[u8], mut i: usize, ends_run: impl Fn(usize) -> bool) -
 }
 
 /// Whether one of bytes 1..33 of `chunk` (34 bytes: one before, one
-/// after) is a space that ends a run, in a test the compiler vectorizes:
-/// `is_closing` as plain comparisons (a `matches!` becomes a bit test,
-/// which it does not vectorize).
+/// after) is a space that ends a run, in a test the compiler vectorizes.
 #[inline]
 fn chunk_ends_run(chunk: &[u8]) -> bool {
     let Some(chunk) = chunk.first_chunk::<34>() else {
@@ -496,14 +497,7 @@ fn chunk_ends_run(chunk: &[u8]) -> bool {
     };
     (0..32).fold(0u8, |acc, k| {
         let (p, x, n) = (chunk[k], chunk[k + 1], chunk[k + 2]);
-        let closing = (n == b',')
-            | (n == b'.')
-            | (n == b';')
-            | (n == b':')
-            | (n == b')')
-            | (n == b'!')
-            | (n == b'?');
-        acc | u8::from((x == b' ') & ((n == b' ') | closing | (p == b'(')))
+        acc | u8::from((x == b' ') & ((n == b' ') | is_closing(n) | (p == b'(')))
     }) != 0
 }
 
