@@ -120,6 +120,7 @@ pub fn split_spaces(s: &str) -> impl Iterator<Item = &str> + '_ {
 pub struct Needle {
     needle: &'static str,
     finder: OnceLock<memchr::memmem::Finder<'static>>,
+    finder_rev: OnceLock<memchr::memmem::FinderRev<'static>>,
 }
 
 impl Needle {
@@ -127,6 +128,7 @@ impl Needle {
         Needle {
             needle,
             finder: OnceLock::new(),
+            finder_rev: OnceLock::new(),
         }
     }
 
@@ -138,6 +140,18 @@ impl Needle {
     /// The byte offset of the first occurrence in `haystack`.
     pub fn find(&self, haystack: &[u8]) -> Option<usize> {
         self.finder().find(haystack)
+    }
+
+    /// Whether `haystack` holds the needle.
+    pub fn is_in(&self, haystack: &str) -> bool {
+        self.find(haystack.as_bytes()).is_some()
+    }
+
+    /// The byte offset of the last occurrence in `haystack`.
+    pub fn rfind(&self, haystack: &[u8]) -> Option<usize> {
+        self.finder_rev
+            .get_or_init(|| memchr::memmem::FinderRev::new(self.needle))
+            .rfind(haystack)
     }
 
     /// The byte offsets of every occurrence in `haystack`.

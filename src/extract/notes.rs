@@ -59,11 +59,14 @@ static KINDS: [(Needle, NoteKind); 7] = [
 
 /// `1 - тармаққа` → `1-тармақ`: hyphen spacing closed, dative ending dropped.
 pub fn scope_form(s: &str) -> String {
-    let joined = s
-        .replace(" - ", "-")
-        .replace(" – ", "-")
-        .replace("- ", "-")
-        .replace(" -", "-");
+    let joined = if s.contains(['-', '–']) {
+        s.replace(" - ", "-")
+            .replace(" – ", "-")
+            .replace("- ", "-")
+            .replace(" -", "-")
+    } else {
+        s.to_owned()
+    };
     let mut words: Vec<String> = joined.split(' ').map(str::to_owned).collect();
     if let Some(last) = words.last_mut() {
         for ending in ["ға", "ге", "қа", "ке", "на", "не"] {
@@ -99,7 +102,13 @@ pub fn parse(text: &str) -> Note {
         let inner = &text[open + 1..];
         let close = inner.find(')')?;
         let clause = &inner[..close];
-        (clause.contains("қолданысқа енгізіледі") || clause.contains("күшіне енеді"))
+        static IN_FORCE: [Needle; 2] = [
+            Needle::new("қолданысқа енгізіледі"),
+            Needle::new("күшіне енеді"),
+        ];
+        IN_FORCE
+            .iter()
+            .any(|w| w.is_in(clause))
             .then_some(open + 1..open + 1 + close)
     });
     Note {

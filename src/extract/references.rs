@@ -15,6 +15,7 @@
 //! ```
 
 use super::acts::Citation;
+use crate::chars::Needle;
 
 /// The role of a reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,28 +47,27 @@ pub struct Reference {
 }
 
 /// Verbs of a body point that changes or repeals the act it cites.
-const CHANGES: &[&str] = &[
-    "өзгеріс енгізілсін",
-    "өзгерістер енгізілсін",
-    "өзгерістер мен толықтырулар енгізілсін",
-    "толықтыру енгізілсін",
-    "толықтырулар енгізілсін",
-    "күші жойылды деп танылсын",
-    "жаңа редакцияда жазылсын",
-    "өзгеріс енгізу",
+static CHANGES: [Needle; 8] = [
+    Needle::new("өзгеріс енгізілсін"),
+    Needle::new("өзгерістер енгізілсін"),
+    Needle::new("өзгерістер мен толықтырулар енгізілсін"),
+    Needle::new("толықтыру енгізілсін"),
+    Needle::new("толықтырулар енгізілсін"),
+    Needle::new("күші жойылды деп танылсын"),
+    Needle::new("жаңа редакцияда жазылсын"),
+    Needle::new("өзгеріс енгізу"),
 ];
 
 /// The role of a citation in a body point or subpoint `paragraph`.
 pub fn body_role(paragraph: &str, citation_end: usize) -> Role {
     // `1) Күші жойылды – … қаулысымен`: a repeal note kept in a subpoint.
     let head = &paragraph[..citation_end.min(paragraph.len())];
-    if head.contains("Күші жойылды") {
+    static REPEALED: Needle = Needle::new("Күші жойылды");
+    if REPEALED.is_in(head) {
         return Role::Other;
     }
-    if CHANGES
-        .iter()
-        .any(|c| paragraph[citation_end.min(paragraph.len())..].contains(c))
-    {
+    let tail = &paragraph[citation_end.min(paragraph.len())..];
+    if CHANGES.iter().any(|c| c.is_in(tail)) {
         Role::Amends
     } else {
         Role::Other

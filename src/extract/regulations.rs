@@ -18,6 +18,8 @@
 
 use std::ops::Range;
 
+use crate::chars::Needle;
+
 /// The annex number of a header (`1-қосымша` → "1"), or `None` when the
 /// header has none.
 pub fn annex_number(header: &str) -> Option<String> {
@@ -43,14 +45,15 @@ pub fn annex_number(header: &str) -> Option<String> {
 
 /// The service name inside a regulation title, as a byte range.
 pub fn service(title: &str) -> Option<Range<usize>> {
-    let cut = [
-        "мемлекеттік көрсетілетін қызмет",
-        "мемлекеттік қызмет",
-        "қызмет регламенті",
-    ]
-    .iter()
-    .filter_map(|m| title.rfind(m))
-    .min()?;
+    static SERVICE_WORDS: [Needle; 3] = [
+        Needle::new("мемлекеттік көрсетілетін қызмет"),
+        Needle::new("мемлекеттік қызмет"),
+        Needle::new("қызмет регламенті"),
+    ];
+    let cut = SERVICE_WORDS
+        .iter()
+        .filter_map(|m| m.rfind(title.as_bytes()))
+        .min()?;
     let head = &title[..cut];
     let last_quote = head.rfind('"')?;
     let quotes = head[..=last_quote].matches('"').count();
@@ -64,10 +67,12 @@ pub fn service(title: &str) -> Option<Range<usize>> {
 
 /// Whether a paragraph is the sentence that names the service's standard.
 pub fn names_standard(paragraph: &str) -> bool {
-    (paragraph.contains("стандартына")
-        || paragraph.contains("стандарты (")
-        || paragraph.contains("стандарты ("))
-        || paragraph.contains("Стандарт)")
+    static STANDARD_WORDS: [Needle; 3] = [
+        Needle::new("стандартына"),
+        Needle::new("стандарты ("),
+        Needle::new("Стандарт)"),
+    ];
+    STANDARD_WORDS.iter().any(|w| w.is_in(paragraph))
 }
 
 #[cfg(test)]
