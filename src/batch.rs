@@ -325,8 +325,7 @@ fn process_one(input: &Input, opts: &Options, resumed: &HashMap<String, String>)
         }
         report_row = Some(crate::report::IndexRow::of(&page_name, &processed.document));
     }
-    let json = crate::model::to_json(&processed.document, opts.format == Format::Json)
-        .map(String::into_bytes);
+    let json = crate::model::to_json(&processed.document, opts.format == Format::Json);
     let done = |line| Outcome::Done {
         line,
         bytes: source.bytes,

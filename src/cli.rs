@@ -372,7 +372,7 @@ fn cmd_extract(args: &ExtractArgs) -> Result<ExitCode, Error> {
         .map_err(|e| Error::Usage(e.to_string()))?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    out.write_all(json.as_bytes()).map_err(stdout_error)?;
+    out.write_all(&json).map_err(stdout_error)?;
     out.write_all(b"\n").map_err(stdout_error)?;
     Ok(ExitCode::SUCCESS)
 }

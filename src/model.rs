@@ -235,7 +235,8 @@ pub struct Document {
 #[error("cannot serialize the extraction: {0}")]
 pub struct SerializeError(String);
 
-/// The document as JSON text: one line, or pretty with two-space indents.
+/// The document as JSON text (UTF-8 bytes): one line, or pretty with
+/// two-space indents.
 ///
 /// Written by `sonic-rs`, which escapes strings with SIMD instructions
 /// (serde_json's loop looks at every byte: 7 % of the whole pipeline's
@@ -244,13 +245,26 @@ pub struct SerializeError(String);
 /// Its output is serde_json's byte for byte: the same key order, escapes
 /// and layout (`tests/json_output.rs` holds it to serde_json on every
 /// control character and on the corpus).
-pub fn to_json(doc: &Document, pretty: bool) -> Result<String, SerializeError> {
-    let written = if pretty {
-        sonic_rs::to_string_pretty(doc)
+///
+/// The buffer is sized from the source once: the corpus's JSON is 1.2–1.4
+/// times its source on one line and 1.6–1.8 times pretty. Grown by
+/// doubling from empty, its copies had cost 3.6 instructions per input
+/// byte on 002.
+pub fn to_json(doc: &Document, pretty: bool) -> Result<Vec<u8>, SerializeError> {
+    let bytes = usize::try_from(doc.source.bytes).unwrap_or(0);
+    let estimate = if pretty {
+        bytes.saturating_mul(2)
     } else {
-        sonic_rs::to_string(doc)
+        bytes.saturating_add(bytes / 2)
     };
-    written.map_err(|e| SerializeError(e.to_string()))
+    let mut out = Vec::with_capacity(estimate.saturating_add(4096));
+    let written = if pretty {
+        sonic_rs::to_writer_pretty(&mut out, doc)
+    } else {
+        sonic_rs::to_writer(&mut out, doc)
+    };
+    written.map_err(|e| SerializeError(e.to_string()))?;
+    Ok(out)
 }
 
 fn act_type(t: acts::ActType) -> ActType {

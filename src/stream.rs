@@ -20,20 +20,21 @@ use serde_json::{json, Value};
 
 use crate::error::Error;
 
-fn handle(line_no: usize, line: &str, max_bytes: u64) -> String {
+fn handle(line_no: usize, line: &str, max_bytes: u64) -> Vec<u8> {
     let v: Value = match serde_json::from_str(line) {
         Ok(v) => v,
         Err(e) => {
-            return json!({"id": Value::Null, "error": format!("line {line_no}: not a JSON object: {e}")}).to_string();
+            return json!({"id": Value::Null, "error": format!("line {line_no}: not a JSON object: {e}")}).to_string().into_bytes();
         }
     };
     let id = v.get("id").cloned().unwrap_or(Value::Null);
     let Some(text) = v.get("text").and_then(Value::as_str) else {
         return json!({"id": id, "error": format!("line {line_no}: no \"text\" string")})
-            .to_string();
+            .to_string()
+            .into_bytes();
     };
     if text.len() as u64 > max_bytes {
-        return json!({"id": id, "error": format!("line {line_no}: the text is {} bytes, over the limit of {max_bytes}", text.len())}).to_string();
+        return json!({"id": id, "error": format!("line {line_no}: the text is {} bytes, over the limit of {max_bytes}", text.len())}).to_string().into_bytes();
     }
     let label = match &id {
         Value::String(s) => s.clone(),
@@ -46,15 +47,18 @@ fn handle(line_no: usize, line: &str, max_bytes: u64) -> String {
     // copy it and sort its keys): `{"id":…,"result":{…}}`.
     match crate::model::to_json(&processed.document, false) {
         Ok(result) => {
-            let mut line = String::with_capacity(result.len() + 64);
-            line.push_str("{\"id\":");
-            line.push_str(&id.to_string());
-            line.push_str(",\"result\":");
-            line.push_str(&result);
-            line.push('}');
+            let id = id.to_string();
+            let mut line = Vec::with_capacity(result.len() + id.len() + 20);
+            line.extend_from_slice(b"{\"id\":");
+            line.extend_from_slice(id.as_bytes());
+            line.extend_from_slice(b",\"result\":");
+            line.extend_from_slice(&result);
+            line.push(b'}');
             line
         }
-        Err(e) => json!({"id": id, "error": e.to_string()}).to_string(),
+        Err(e) => json!({"id": id, "error": e.to_string()})
+            .to_string()
+            .into_bytes(),
     }
 }
 
@@ -74,7 +78,7 @@ pub fn run(
     // (sequence number, input line number, line)
     let (work_tx, work_rx) = mpsc::sync_channel::<(usize, usize, String)>(window);
     let work_rx = std::sync::Mutex::new(work_rx);
-    let (done_tx, done_rx) = mpsc::sync_channel::<(usize, String)>(window);
+    let (done_tx, done_rx) = mpsc::sync_channel::<(usize, Vec<u8>)>(window);
     let mut read_error: Option<Error> = None;
     let mut write_error: Option<Error> = None;
     pool.in_place_scope(|scope| {
@@ -110,14 +114,14 @@ pub fn run(
                 }
                 Ok(())
             });
-            let mut pending: BTreeMap<usize, String> = BTreeMap::new();
+            let mut pending: BTreeMap<usize, Vec<u8>> = BTreeMap::new();
             let mut next = 0usize;
             for (i, out) in done_rx.iter() {
                 pending.insert(i, out);
                 while let Some(out) = pending.remove(&next) {
                     if write_error.is_none() {
                         if let Err(e) = output
-                            .write_all(out.as_bytes())
+                            .write_all(&out)
                             .and_then(|()| output.write_all(b"\n"))
                         {
                             write_error = Some(Error::io("<stdout>", e));

@@ -12,11 +12,18 @@ fn corpus_document(stem: &str) -> kazlex::model::Document {
     kazlex::process(stem, &source).document
 }
 
+/// `to_json`'s bytes, which must be UTF-8.
+#[track_caller]
+fn json(doc: &kazlex::model::Document, pretty: bool) -> String {
+    let bytes = kazlex::model::to_json(doc, pretty).expect("serializes");
+    String::from_utf8(bytes).expect("to_json writes UTF-8")
+}
+
 #[track_caller]
 fn check(doc: &kazlex::model::Document) {
-    let compact = kazlex::model::to_json(doc, false).expect("serializes");
+    let compact = json(doc, false);
     assert_eq!(compact, serde_json::to_string(doc).expect("serializes"));
-    let pretty = kazlex::model::to_json(doc, true).expect("serializes");
+    let pretty = json(doc, true);
     assert_eq!(
         pretty,
         serde_json::to_string_pretty(doc).expect("serializes")
@@ -29,11 +36,11 @@ fn corpus_documents_are_written_as_serde_json_writes_them() {
         let doc = corpus_document(stem);
         check(&doc);
         // A real value, to show the bytes are the document's.
-        let compact = kazlex::model::to_json(&doc, false).expect("serializes");
+        let compact = json(&doc, false);
         assert!(compact.starts_with(r#"{"schema_version":1,"source":{"path":""#));
     }
     let doc = corpus_document("000_e8b092f41b6b2e75");
-    let compact = kazlex::model::to_json(&doc, false).expect("serializes");
+    let compact = json(&doc, false);
     assert!(compact.contains(r#""number":"164""#), "{}", &compact[..400]);
 }
 
@@ -64,9 +71,9 @@ proptest! {
         let mut doc = corpus_document("002_c1cbb27e839fa933");
         doc.warnings = strings;
         doc.title = title;
-        let compact = kazlex::model::to_json(&doc, false).expect("serializes");
+        let compact = json(&doc, false);
         prop_assert_eq!(compact, serde_json::to_string(&doc).expect("serializes"));
-        let pretty = kazlex::model::to_json(&doc, true).expect("serializes");
+        let pretty = json(&doc, true);
         prop_assert_eq!(pretty, serde_json::to_string_pretty(&doc).expect("serializes"));
     }
 }

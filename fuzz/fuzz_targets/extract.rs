@@ -18,7 +18,7 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let written = kazlex::model::to_json(&p.document, false).expect("serializes");
     assert_eq!(
         written,
-        serde_json::to_string(&p.document).expect("serializes"),
+        serde_json::to_vec(&p.document).expect("serializes"),
         "to_json writes what serde_json writes"
     );
     let json = serde_json::to_value(&p.document).expect("serializes");
