@@ -147,7 +147,8 @@ pub struct Citation {
 enum Part {
     Title(Range<usize>),
     Date(Range<usize>, Date),
-    Number(Range<usize>, String),
+    /// The `№ …` range, and the number's own.
+    Number(Range<usize>, Range<usize>),
 }
 
 impl Part {
@@ -256,7 +257,9 @@ pub fn quoted(text: &str) -> Vec<Range<usize>> {
 /// Kazakh letter.
 static NUMBER_SIGN: Needle = Needle::new("№");
 
-fn numbers(text: &str) -> Vec<(Range<usize>, String)> {
+/// The `№ …` numbers of `text`: the range from `№` to the number's end, and
+/// the number's own range (`№ 164` → `164`).
+fn numbers(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     let mut out = Vec::new();
     for i in NUMBER_SIGN.find_iter(text.as_bytes()) {
         let after = &text[i + '№'.len_utf8()..];
@@ -281,7 +284,7 @@ fn numbers(text: &str) -> Vec<(Range<usize>, String)> {
         }
         if len > 0 {
             let end = i + '№'.len_utf8() + ws + len;
-            out.push((i..end, rest[..len].to_owned()));
+            out.push((i..end, end - len..end));
         }
     }
     out
@@ -297,7 +300,7 @@ pub fn registration_number(text: &str) -> Option<String> {
             || after.starts_with("болып тіркел")
             || before.ends_with("тізілімінде")
         {
-            return Some(n);
+            return Some(text[n].to_owned());
         }
     }
     None
@@ -552,6 +555,11 @@ pub fn citations(text: &str) -> Vec<Citation> {
 
     let mut out = Vec::new();
     let mut window_start = 0usize;
+    // Buffers for each type word's parts, kept across the words.
+    let mut mine: Vec<&Part> = Vec::new();
+    let mut covered: Vec<Range<usize>> = Vec::new();
+    let mut titles_here: Vec<Range<usize>> = Vec::new();
+    let mut dates_here: Vec<(Range<usize>, Date)> = Vec::new();
     let words = crate::normalize::tokens::tokens_from(text, first_type_word.start);
     for wr in words.map(|t| t.start..t.end()) {
         if in_title(&wr) || in_paren(&wr) {
@@ -576,11 +584,13 @@ pub fn citations(text: &str) -> Vec<Citation> {
         );
         // The parts of this citation: between the window start and the type word.
         let first = parts.partition_point(|p| p.range().start < clause);
-        let mine: Vec<&Part> = parts[first..]
-            .iter()
-            .take_while(|p| p.range().start < type_range.start)
-            .filter(|p| p.range().end <= type_range.start)
-            .collect();
+        mine.clear();
+        mine.extend(
+            parts[first..]
+                .iter()
+                .take_while(|p| p.range().start < type_range.start)
+                .filter(|p| p.range().end <= type_range.start),
+        );
         if !mine
             .iter()
             .any(|p| matches!(p, Part::Date(..) | Part::Number(..) | Part::Title(..)))
@@ -629,7 +639,8 @@ pub fn citations(text: &str) -> Vec<Citation> {
         // word with nothing but spaces and commas between them: a quoted name
         // earlier in the sentence is not this act's title.
         let chain_start = {
-            let mut covered: Vec<Range<usize>> = mine.iter().map(|p| p.range()).collect();
+            covered.clear();
+            covered.extend(mine.iter().map(|p| p.range()));
             covered.extend(issuer_range.clone());
             let from = parens.partition_point(|p| p.start < clause);
             covered.extend(
@@ -641,7 +652,7 @@ pub fn citations(text: &str) -> Vec<Citation> {
             );
             covered.sort_by_key(|r| std::cmp::Reverse(r.end));
             let mut cur = type_range.start;
-            for r in covered {
+            for r in covered.iter().cloned() {
                 if r.end > cur {
                     cur = cur.min(r.start);
                     continue;
@@ -657,10 +668,7 @@ pub fn citations(text: &str) -> Vec<Citation> {
             }
             cur
         };
-        let mine: Vec<&Part> = mine
-            .into_iter()
-            .filter(|p| p.range().start >= chain_start)
-            .collect();
+        mine.retain(|p| p.range().start >= chain_start);
         if !mine
             .iter()
             .any(|p| matches!(p, Part::Date(..) | Part::Number(..)))
@@ -679,36 +687,29 @@ pub fn citations(text: &str) -> Vec<Citation> {
         let span_start = issuer_range
             .as_ref()
             .map_or(first_start, |r| r.start.min(first_start));
-        let titles_here: Vec<Range<usize>> = mine
-            .iter()
-            .filter_map(|p| {
-                if let Part::Title(r) = p {
-                    Some(r.clone())
-                } else {
-                    None
-                }
-            })
-            .collect();
-        let dates_here: Vec<(Range<usize>, Date)> = mine
-            .iter()
-            .filter_map(|p| {
-                if let Part::Date(r, d) = p {
-                    Some((r.clone(), *d))
-                } else {
-                    None
-                }
-            })
-            .collect();
-        let numbers_here: Vec<String> = mine
-            .iter()
-            .filter_map(|p| {
-                if let Part::Number(_, n) = p {
-                    Some(n.clone())
-                } else {
-                    None
-                }
-            })
-            .collect();
+        titles_here.clear();
+        titles_here.extend(mine.iter().filter_map(|p| {
+            if let Part::Title(r) = p {
+                Some(r.clone())
+            } else {
+                None
+            }
+        }));
+        dates_here.clear();
+        dates_here.extend(mine.iter().filter_map(|p| {
+            if let Part::Date(r, d) = p {
+                Some((r.clone(), *d))
+            } else {
+                None
+            }
+        }));
+        let last_number = mine.iter().rev().find_map(|p| {
+            if let Part::Number(_, n) = p {
+                Some(n.clone())
+            } else {
+                None
+            }
+        });
         let region = issuer.as_deref().and_then(region_of);
         // Without its quotes; a title whose own first word is a quoted name
         // (`"Техникалық … қабылдау" мемлекеттік … туралы"`) shares its opening
@@ -785,7 +786,7 @@ pub fn citations(text: &str) -> Vec<Citation> {
                 issuer,
                 region,
                 date: dates_here.last().map(|(_, d)| *d),
-                number: numbers_here.last().cloned(),
+                number: last_number.map(|n| text[n].to_owned()),
                 registration_number,
                 title: titles_here.last().map(strip),
             });
@@ -855,7 +856,7 @@ pub fn registration(text: &str) -> Option<Registration> {
         .last()
         .map(|(r, d)| (Some(r.clone()), Some(*d)))
         .unwrap_or((None, None));
-    let number = numbers(sentence).last().map(|(_, n)| n.clone());
+    let number = numbers(sentence).last().map(|(_, n)| sentence[n.clone()].to_owned());
     let authority = date_range.map(|r| {
         let phrase = sentence[..r.start].trim();
         let mut words: Vec<String> = phrase.split(' ').map(str::to_owned).collect();

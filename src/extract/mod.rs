@@ -135,8 +135,7 @@ pub struct Extraction {
     pub warnings: Vec<String>,
 }
 
-fn shift(c: &Citation, base: usize) -> Citation {
-    let mut c = c.clone();
+fn shift(mut c: Citation, base: usize) -> Citation {
     c.span = c.span.start + base..c.span.end + base;
     c.type_text = c.type_text.start + base..c.type_text.end + base;
     c.title = c.title.map(|t| t.start + base..t.end + base);
@@ -157,7 +156,7 @@ fn citations_in(text: &str, span: &Span) -> Vec<Citation> {
     let ends = memchr::memchr_iter(b'\n', &text.as_bytes()[span.clone()]).map(|i| span.start + i);
     for end in ends.chain(std::iter::once(span.end)) {
         let line = &text[start..end];
-        out.extend(acts::citations(line).iter().map(|c| shift(c, start)));
+        out.extend(acts::citations(line).into_iter().map(|c| shift(c, start)));
         start = end + 1;
     }
     out
@@ -260,8 +259,8 @@ pub fn extract_segments(n: &Normalized, seg: &Segments) -> Extraction {
     for note in &seg.notes {
         let nt = &text[note.span.clone()];
         let parsed = notes::parse(nt);
-        let by = parsed.by.as_ref().map(|c| shift(c, note.span.start));
-        let scope = parsed.scope.clone().unwrap_or_else(|| match note.context {
+        let by = parsed.by.map(|c| shift(c, note.span.start));
+        let scope = parsed.scope.unwrap_or_else(|| match note.context {
             NoteContext::Document => "document".to_owned(),
             NoteContext::Point(i) => seg.body.get(i).and_then(|p| p.number.as_ref()).map_or_else(
                 || "document".to_owned(),
@@ -468,7 +467,10 @@ pub fn extract_segments(n: &Normalized, seg: &Segments) -> Extraction {
             ));
         }
     }
-    x.references = order.into_iter().map(|i| refs[i].clone()).collect();
+    // The same stable sort as `order`'s, moving the references instead of
+    // copying them.
+    refs.sort_by_key(|r| (r.citation.span.start, r.citation.span.end));
+    x.references = refs;
     x
 }
 
