@@ -425,8 +425,9 @@ pub fn repair_measured(
     let mut run: Vec<(usize, Cls)> = Vec::new(); // spans of the tail, backwards
     while i > 0 {
         let k = i - 1;
-        let t = tok(&spans[k]).to_owned();
-        let cls = classify(&t);
+        // Borrowed from the line's copy, which splitting a span leaves as is.
+        let t: &str = &text[spans[k].range.clone()];
+        let cls = classify(t);
         let mut took = true;
         match cls {
             Cls::Num | Cls::No | Cls::Noun | Cls::NumRef | Cls::Quote => {
@@ -456,7 +457,7 @@ pub fn repair_measured(
                 if k > 0
                     && spans[k].gap_before == 1
                     && FORMULAS.iter().any(|(a, b)| {
-                        *b == Some(t.as_str()) && tok(&spans[k - 1]).ends_with(a)
+                        *b == Some(t) && tok(&spans[k - 1]).ends_with(a)
                     }) =>
             {
                 run.push((k, cls));
@@ -494,7 +495,7 @@ pub fn repair_measured(
             _ => {
                 took = false;
                 let next_is_f2 = run.last().is_some_and(|&(_, c)| c == Cls::Formula2);
-                if let Some((at, strong)) = glue_split(&t, ev, next_is_f2) {
+                if let Some((at, strong)) = glue_split(t, ev, next_is_f2) {
                     // Split span k into head and glued suffix.
                     let start = spans[k].range.start;
                     let head = Span {
