@@ -3,6 +3,11 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
+/// `cargo bench --features mimalloc` measures the command's other allocator.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const DOCS: [(&str, &str); 3] = [
     ("000", include_str!("../corpus/000_e8b092f41b6b2e75.txt")),
     ("002", include_str!("../corpus/002_c1cbb27e839fa933.txt")),

@@ -6,6 +6,13 @@ mod cli;
 
 use std::process::ExitCode;
 
+/// With the `mimalloc` feature, the command allocates with mimalloc: about
+/// a tenth faster per document than glibc's allocator, for several times
+/// its memory (README, Performance).
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     keep_freed_memory();
     match cli::run() {
@@ -26,7 +33,7 @@ fn main() -> ExitCode {
 /// the heap rather than mapped one by one) removes that churn; the peak
 /// memory stays what the documents in flight need (README, Performance).
 /// The library leaves the process's allocator to the program that uses it.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[cfg(all(target_os = "linux", target_env = "gnu", not(feature = "mimalloc")))]
 fn keep_freed_memory() {
     // SAFETY: `mallopt` only sets allocator parameters, and this runs
     // before the program starts a thread or allocates much.
@@ -36,5 +43,5 @@ fn keep_freed_memory() {
     }
 }
 
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+#[cfg(not(all(target_os = "linux", target_env = "gnu", not(feature = "mimalloc"))))]
 fn keep_freed_memory() {}
