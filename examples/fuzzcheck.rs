@@ -64,7 +64,9 @@ fn main() -> ExitCode {
         Err(e) => failed.push(format!("the document does not serialize: {e}")),
     }
     if kazlex::model::to_json(&p.document, false).ok()
-        != serde_json::to_string(&p.document).ok().map(String::into_bytes)
+        != serde_json::to_string(&p.document)
+            .ok()
+            .map(String::into_bytes)
     {
         failed.push("to_json and serde_json write different bytes".to_owned());
     }

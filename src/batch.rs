@@ -579,7 +579,10 @@ struct JsonlWriter {
     sync_every: u64,
     /// How many syncs were asked of the helper (for tests).
     sync_requests: u32,
-    syncer: Option<(mpsc::SyncSender<()>, std::thread::JoinHandle<std::io::Result<()>>)>,
+    syncer: Option<(
+        mpsc::SyncSender<()>,
+        std::thread::JoinHandle<std::io::Result<()>>,
+    )>,
 }
 
 impl JsonlWriter {

@@ -856,7 +856,9 @@ pub fn registration(text: &str) -> Option<Registration> {
         .last()
         .map(|(r, d)| (Some(r.clone()), Some(*d)))
         .unwrap_or((None, None));
-    let number = numbers(sentence).last().map(|(_, n)| sentence[n.clone()].to_owned());
+    let number = numbers(sentence)
+        .last()
+        .map(|(_, n)| sentence[n.clone()].to_owned());
     let authority = date_range.map(|r| {
         let phrase = sentence[..r.start].trim();
         let mut words: Vec<String> = phrase.split(' ').map(str::to_owned).collect();

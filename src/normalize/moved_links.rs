@@ -456,9 +456,9 @@ pub fn repair_measured(
             Cls::Formula2
                 if k > 0
                     && spans[k].gap_before == 1
-                    && FORMULAS.iter().any(|(a, b)| {
-                        *b == Some(t) && tok(&spans[k - 1]).ends_with(a)
-                    }) =>
+                    && FORMULAS
+                        .iter()
+                        .any(|(a, b)| *b == Some(t) && tok(&spans[k - 1]).ends_with(a)) =>
             {
                 run.push((k, cls));
                 i = k;
