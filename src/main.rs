@@ -48,9 +48,9 @@ fn tune_allocator() {
 /// where transparent huge pages are on (`always`, or `madvise` when
 /// mimalloc asks for them, which its `no_thp` build does not) the kernel
 /// backs each touched region with whole 2 MB pages: a two-core batch held
-/// 52-61 MB. With huge pages off for this process (the kernel checks at
+/// 48-75 MB. With huge pages off for this process (the kernel checks at
 /// each page fault, so this also covers what mimalloc reserved before
-/// `main`) it holds 15-19 MB, at the same speed (README, Performance).
+/// `main`) it holds 13-19 MB, at the same speed (README, Performance).
 #[cfg(all(target_os = "linux", feature = "mimalloc"))]
 fn tune_allocator() {
     // SAFETY: `PR_SET_THP_DISABLE` takes no pointers and changes only how
