@@ -151,6 +151,10 @@ fn next_suspect(b: &[u8], from: usize) -> usize {
 /// bytes of `w` (33 bytes: the last is only looked at after a `D2`).
 #[inline]
 fn any_suspect(w: &[u8]) -> bool {
+    // As an array, its length is known wherever this is compiled.
+    let Some(w) = w.first_chunk::<33>() else {
+        return true; // not a chunk: let the byte scan decide
+    };
     let mut acc = 0u8;
     for k in 0..32 {
         let (x, next) = (w[k], w[k + 1]);
