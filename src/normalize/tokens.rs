@@ -180,6 +180,42 @@ mod tests {
         }
     }
 
+    /// Long lines, with long tokens inside and across eight-byte words,
+    /// runs of spaces, and long tokens at both ends.
+    #[test]
+    fn long_tokens_in_long_lines() {
+        let long = "а".repeat(20); // 40 bytes
+        let longer = "б".repeat(40); // 80 bytes
+        for line in [
+            format!("{long} {long} {long} {long}"),
+            format!("{longer} a {longer}"),
+            format!("{} {long} {}", "a ".repeat(30), "b ".repeat(40)),
+            format!("{}{longer}{}", " ".repeat(63), " ".repeat(65)),
+            format!("x{}", "ab cd ".repeat(50)),
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".to_string(),
+        ] {
+            for min in [8, 9, 16, 28, 40, 63, 64, 79, 80, 81] {
+                check_long(&line, min);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn long_tokens_are_the_long_ones_of_tokens_on_any_line(
+            line in "( {1,3}[aә]{0,45}){0,16}|[ aә]{0,400}",
+            min in 8usize..90,
+        ) {
+            let mut got = Vec::new();
+            long_tokens(&line, min, &mut got);
+            let want: Vec<Range<usize>> = tokens(&line)
+                .filter(|t| t.text.len() >= min)
+                .map(|t| t.start..t.end())
+                .collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
     #[test]
     fn offsets_and_gaps() {
         // 004: a moved link leaves a double space.
