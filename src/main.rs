@@ -24,6 +24,9 @@ fn main() -> ExitCode {
     }
 }
 
+/// Sets the process's allocator up for batches; the library leaves the
+/// allocator to the program that uses it (README, Performance).
+///
 /// glibc's allocator (the default build): a batch worker allocates a
 /// document's buffers (a few hundred KB), frees them, and allocates the next
 /// document's. glibc gives the freed top of a worker thread's heap back to
@@ -32,36 +35,27 @@ fn main() -> ExitCode {
 /// 100 MB and an eighth of the CPU time. Keeping freed memory for reuse (up
 /// to 64 MB a heap, and blocks up to 32 MB on the heap rather than mapped
 /// one by one) removes that churn; the peak memory stays what the documents
-/// in flight need (README, Performance). The library leaves the process's
-/// allocator to the program that uses it.
-#[cfg(all(target_os = "linux", target_env = "gnu", not(feature = "mimalloc")))]
+/// in flight need.
+///
+/// mimalloc (the `mimalloc` feature) reserves memory in large aligned
+/// regions, and where transparent huge pages are on (`always`, or `madvise`
+/// when mimalloc asks for them, which its `no_thp` build does not) the
+/// kernel backs each touched region with whole 2 MB pages: a two-core batch
+/// held 48-75 MB. With huge pages off for this process (the kernel checks
+/// at each page fault, so this also covers what mimalloc reserved before
+/// `main`) it holds 13-19 MB, at the same speed.
 fn tune_allocator() {
+    #[cfg(all(target_os = "linux", target_env = "gnu", not(feature = "mimalloc")))]
     // SAFETY: `mallopt` only sets allocator parameters, and this runs
     // before the program starts a thread or allocates much.
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
         libc::mallopt(libc::M_TRIM_THRESHOLD, 64 << 20);
     }
-}
-
-/// mimalloc on Linux: it reserves memory in large aligned regions, and
-/// where transparent huge pages are on (`always`, or `madvise` when
-/// mimalloc asks for them, which its `no_thp` build does not) the kernel
-/// backs each touched region with whole 2 MB pages: a two-core batch held
-/// 48-75 MB. With huge pages off for this process (the kernel checks at
-/// each page fault, so this also covers what mimalloc reserved before
-/// `main`) it holds 13-19 MB, at the same speed (README, Performance).
-#[cfg(all(target_os = "linux", feature = "mimalloc"))]
-fn tune_allocator() {
+    #[cfg(all(target_os = "linux", feature = "mimalloc"))]
     // SAFETY: `PR_SET_THP_DISABLE` takes no pointers and changes only how
     // the kernel backs this process's pages.
     unsafe {
         libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
     }
 }
-
-#[cfg(not(any(
-    all(target_os = "linux", target_env = "gnu", not(feature = "mimalloc")),
-    all(target_os = "linux", feature = "mimalloc")
-)))]
-fn tune_allocator() {}

@@ -765,9 +765,7 @@ mod tests {
             let a = &base[..len];
             assert!(TokenText(a) == TokenText(a), "{a:?}");
             for at in 0..len {
-                let mut b = a.as_bytes().to_vec();
-                b[at] = b'_';
-                let b = String::from_utf8(b).unwrap_or_default();
+                let b = format!("{}_{}", &a[..at], &a[at + 1..]);
                 assert!(TokenText(a) != TokenText(&b), "{a:?} / {b:?}");
             }
             // A prefix or an extension is not equal either.
