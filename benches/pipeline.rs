@@ -3,7 +3,8 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
-/// `cargo bench --features mimalloc` measures the command's other allocator.
+/// The command's allocator: mimalloc by default, the system's with
+/// `cargo bench --bench pipeline --no-default-features`.
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;

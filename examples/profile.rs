@@ -1,6 +1,12 @@
 //! Runs the pipeline on a corpus document many times, for profilers:
 //! `cargo run --release --example profile -- corpus/004_e9cea40fad9b84a2.txt 50 [normalize|extract|json]`.
 
+/// The command's allocator: mimalloc by default, the system's with
+/// `--no-default-features`.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let path = args
