@@ -284,25 +284,29 @@ impl Source {
     }
 }
 
-/// Hex SHA-256 of `bytes`: with `ring`'s assembly (the default `ring`
-/// feature; a third of a batch's work on CPUs without SHA instructions
-/// when done in Rust), or with the `sha2` crate.
+/// Hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    #[cfg(feature = "ring")]
-    let digest = ring::digest::digest(&ring::digest::SHA256, bytes);
-    #[cfg(feature = "ring")]
-    let digest = digest.as_ref();
-    #[cfg(not(feature = "ring"))]
-    let digest = {
-        use sha2::Digest;
-        sha2::Sha256::digest(bytes)
-    };
     let mut s = String::with_capacity(64);
-    for &b in digest.iter() {
+    for &b in sha256(bytes).as_ref() {
         s.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
         s.push(char::from_digit(u32::from(b & 15), 16).unwrap_or('0'));
     }
     s
+}
+
+/// SHA-256 with `ring`'s assembly (the default `ring` feature): on CPUs
+/// without SHA instructions, the `sha2` crate's Rust was a third of a
+/// batch's work (README, Performance).
+#[cfg(feature = "ring")]
+fn sha256(bytes: &[u8]) -> impl AsRef<[u8]> {
+    ring::digest::digest(&ring::digest::SHA256, bytes)
+}
+
+/// SHA-256 with the `sha2` crate (built without the `ring` feature).
+#[cfg(not(feature = "ring"))]
+fn sha256(bytes: &[u8]) -> impl AsRef<[u8]> {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
 }
 
 /// Decodes bytes read from `path` (used in error messages only).
