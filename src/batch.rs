@@ -26,7 +26,7 @@
 //! after   out/000_e8b092f41b6b2e75.json … out/failures.jsonl out/summary.json
 //! ```
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::{self, File};
 use std::io::{BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -67,6 +67,9 @@ pub struct Options {
     pub resume: bool,
     /// File-name pattern for directories (`*` and `?`).
     pub glob: String,
+    /// Walk into symbolic links to directories (`--follow`); a link back to
+    /// a directory above it is not walked again.
+    pub follow: bool,
     pub max_bytes: u64,
     /// Also write an HTML audit page per document and an index into
     /// `OUT_DIR/report/`.
@@ -152,64 +155,160 @@ pub struct Input {
     pub path: PathBuf,
     /// Output name relative to OUT_DIR, without extension.
     pub name: String,
+    /// Why this input cannot be read, found while looking for the inputs (a
+    /// directory that cannot be listed): recorded in `failures.jsonl` like a
+    /// document that cannot be read, and the batch goes on.
+    pub unreadable: Option<Failure>,
 }
 
-fn walk(dir: &Path, root: &Path, glob: &str, out: &mut Vec<Input>) -> Result<(), Error> {
-    let entries = fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            walk(&p, root, glob, out)?;
-        } else if p
-            .file_name()
-            .is_some_and(|n| glob_match(glob, &n.to_string_lossy()))
-        {
-            let rel = p.strip_prefix(root).unwrap_or(&p).with_extension("");
-            out.push(Input {
-                name: rel.to_string_lossy().replace('\\', "/"),
-                path: p,
-            });
+/// The walk of the input directories.
+struct Walk<'o> {
+    glob: &'o str,
+    follow: bool,
+    /// The output directory, never walked as input: with a wide `--glob`,
+    /// a run over a directory holding OUT_DIR would read the last run's
+    /// outputs.
+    out_dir: Option<PathBuf>,
+    found: Vec<Input>,
+}
+
+impl Walk<'_> {
+    /// Walks `dir` (below `root`, which names the outputs). `above` holds
+    /// the real paths of the directories walked into, to stop at a link
+    /// back to one of them.
+    fn dir(&mut self, dir: &Path, root: &Path, above: &mut Vec<PathBuf>) {
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => return self.unreadable(dir, root, e),
+        };
+        let mut paths: Vec<(PathBuf, Option<fs::FileType>)> = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(entry) => paths.push((entry.path(), entry.file_type().ok())),
+                Err(e) => self.unreadable(dir, root, e),
+            }
+        }
+        paths.sort_by(|a, b| a.0.cmp(&b.0));
+        for (p, file_type) in paths {
+            let is_dir = match file_type {
+                // A link to a directory is walked only with `--follow`; a
+                // link to a file is read; a dangling link is read and
+                // reported as missing.
+                Some(t) if t.is_symlink() => match fs::metadata(&p) {
+                    Ok(m) if m.is_dir() => {
+                        if !self.follow {
+                            continue;
+                        }
+                        true
+                    }
+                    _ => false,
+                },
+                Some(t) => t.is_dir(),
+                None => p.is_dir(),
+            };
+            if is_dir {
+                let real = fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
+                if above.contains(&real) || self.out_dir.as_ref() == Some(&real) {
+                    continue; // a loop, or the outputs
+                }
+                above.push(real);
+                self.dir(&p, root, above);
+                above.pop();
+            } else if p
+                .file_name()
+                .is_some_and(|n| glob_match(self.glob, &n.to_string_lossy()))
+            {
+                self.found.push(Input {
+                    name: relative_name(&p, root),
+                    path: p,
+                    unreadable: None,
+                });
+            }
         }
     }
-    Ok(())
+
+    fn unreadable(&mut self, dir: &Path, root: &Path, e: std::io::Error) {
+        let message = format!("{}: cannot list this directory: {e}", dir.display());
+        self.found.push(Input {
+            name: relative_name(dir, root),
+            path: dir.to_path_buf(),
+            unreadable: Some(Failure {
+                path: dir.to_string_lossy().into_owned(),
+                kind: Error::io(dir, e).kind().to_owned(),
+                message,
+            }),
+        });
+    }
+}
+
+/// The output name of `p` found under `root`: its relative path without
+/// extension, with `/` between the parts.
+fn relative_name(p: &Path, root: &Path) -> String {
+    let rel = p.strip_prefix(root).unwrap_or(p).with_extension("");
+    rel.to_string_lossy().replace('\\', "/")
+}
+
+/// The output name of a file given by path: its stem.
+fn stem_name(p: &Path) -> String {
+    p.file_stem()
+        .map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned())
 }
 
 /// Finds the documents of a batch, in a deterministic order.
 pub fn collect_inputs(opts: &Options) -> Result<Vec<Input>, Error> {
-    let mut out = Vec::new();
+    let mut walk = Walk {
+        glob: &opts.glob,
+        follow: opts.follow,
+        out_dir: fs::canonicalize(&opts.out_dir).ok(),
+        found: Vec::new(),
+    };
     for p in &opts.inputs {
         let meta = fs::metadata(p).map_err(|e| Error::io(p, e))?;
         if meta.is_dir() {
-            walk(p, p, &opts.glob, &mut out)?;
+            let mut above = vec![fs::canonicalize(p).unwrap_or_else(|_| p.clone())];
+            walk.dir(p, p, &mut above);
         } else {
-            out.push(Input {
-                name: p
-                    .file_stem()
-                    .map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned()),
+            walk.found.push(Input {
+                name: stem_name(p),
                 path: p.clone(),
+                unreadable: None,
             });
         }
     }
+    let mut out = walk.found;
     for p in &opts.listed {
         // Listed paths are taken as given; a missing one becomes a failure.
         out.push(Input {
-            name: p
-                .file_stem()
-                .map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned()),
+            name: stem_name(p),
             path: p.clone(),
+            unreadable: None,
         });
     }
-    // Names must be unique: a repeated one gets a suffix.
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for input in &mut out {
-        let n = seen.entry(input.name.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            input.name = format!("{}~{}", input.name, n);
+    unique_names(&mut out);
+    Ok(out)
+}
+
+/// Makes output names unique: a repeated name gets the first free suffix
+/// `~2`, `~3`, … (a name that is taken already, by a file called `x~2.txt`,
+/// is skipped), each name's count kept so that a million `text.txt` cost
+/// a million look-ups.
+fn unique_names(inputs: &mut [Input]) {
+    let mut taken: HashSet<String> = HashSet::with_capacity(inputs.len());
+    let mut next: HashMap<String, usize> = HashMap::new();
+    for input in inputs {
+        if taken.insert(input.name.clone()) {
+            continue;
+        }
+        let k = next.entry(input.name.clone()).or_insert(2);
+        loop {
+            let name = format!("{}~{}", input.name, *k);
+            *k += 1;
+            if taken.insert(name.clone()) {
+                input.name = name;
+                break;
+            }
         }
     }
-    Ok(out)
 }
 
 /// Removes `.<name>.<pid>.tmp` files that a killed run left in `dir`.
@@ -293,6 +392,12 @@ enum Outcome {
 }
 
 fn process_one(input: &Input, opts: &Options, resumed: &HashMap<String, String>) -> Outcome {
+    if let Some(failure) = &input.unreadable {
+        return Outcome::Failed {
+            failure: failure.clone(),
+            bytes: 0,
+        };
+    }
     let label = input.path.to_string_lossy().into_owned();
     let source = match crate::decode::read_file(&input.path, opts.max_bytes) {
         Ok(s) => s,
@@ -424,6 +529,7 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Summary, Error> {
     };
     let total_bytes: u64 = inputs
         .iter()
+        .filter(|i| i.unreadable.is_none())
         .map(|i| fs::metadata(&i.path).map_or(0, |m| m.len()))
         .sum();
     progress.start(inputs.len() as u64, total_bytes);
@@ -825,6 +931,70 @@ mod tests {
         assert!(glob_match("0??_*.txt", "004_x.txt"));
         assert!(glob_match("*", ""));
         assert!(!glob_match("a*b", "ac"));
+    }
+
+    fn input(name: &str) -> Input {
+        Input {
+            path: PathBuf::from(format!("{name}.txt")),
+            name: name.to_owned(),
+            unreadable: None,
+        }
+    }
+
+    #[test]
+    fn names_stay_unique_when_a_file_is_called_like_a_suffix() {
+        // `x~2.txt` is a real file here: the second `x` must not take its name.
+        let mut inputs: Vec<Input> = ["x", "x~2", "x", "x", "y"].map(input).into();
+        unique_names(&mut inputs);
+        let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["x", "x~2", "x~3", "x~4", "y"]);
+        // The suffix itself taken later: it gets one of its own.
+        let mut inputs: Vec<Input> = ["x", "x", "x~2"].map(input).into();
+        unique_names(&mut inputs);
+        let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["x", "x~2", "x~2~2"]);
+    }
+
+    #[test]
+    fn a_directory_that_cannot_be_listed_is_a_failure_not_a_stop() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let root = dir.path();
+        let gone = root.join("sub");
+        let mut walk = Walk {
+            glob: "*.txt",
+            follow: false,
+            out_dir: None,
+            found: Vec::new(),
+        };
+        // Listed by its parent, removed before it is read (as on a network
+        // share that drops out): the walk records it and goes on.
+        walk.dir(&gone, root, &mut Vec::new());
+        let [found] = walk.found.as_slice() else {
+            panic!("one record: {:?}", walk.found);
+        };
+        let failure = found.unreadable.as_ref().expect("a failure");
+        assert_eq!(found.name, "sub");
+        assert_eq!(failure.kind, "not_found");
+        assert!(failure.message.contains("cannot list this directory"));
+        assert!(failure.path.ends_with("sub"));
+        let opts = Options {
+            inputs: vec![root.to_path_buf()],
+            listed: Vec::new(),
+            out_dir: root.join("out"),
+            jobs: 1,
+            format: Format::Json,
+            resume: false,
+            glob: "*.txt".into(),
+            follow: false,
+            max_bytes: 1 << 20,
+            report: false,
+        };
+        match process_one(found, &opts, &HashMap::new()) {
+            Outcome::Failed { failure: f, bytes } => {
+                assert_eq!((&f, bytes), (failure, 0));
+            }
+            _ => panic!("not a failure"),
+        }
     }
 
     #[test]

@@ -105,6 +105,9 @@ struct BatchArgs {
     /// File-name pattern for documents in directories.
     #[arg(long, default_value = "*.txt")]
     glob: String,
+    /// Walk into symbolic links to directories (a link back to a directory above it is not walked again).
+    #[arg(short = 'L', long)]
+    follow: bool,
     /// Also write an HTML audit report into OUT_DIR/report/.
     #[arg(long)]
     report: bool,
@@ -452,6 +455,7 @@ fn cmd_batch(args: &BatchArgs) -> Result<ExitCode, Error> {
         },
         resume: args.resume,
         glob: args.glob.clone(),
+        follow: args.follow,
         max_bytes: args.input.max_bytes,
         report: args.report,
     };

@@ -322,3 +322,97 @@ fn batch_writes_the_audit_report_with_report() {
         assert!(out.path().join(format!("report/{stem}.html")).exists());
     }
 }
+
+/// The JSON outputs under `out`, as paths relative to it.
+#[cfg(unix)]
+fn json_outputs(out: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut dirs = vec![out.to_path_buf()];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "json")
+                && p.file_name().is_some_and(|n| n != "summary.json")
+            {
+                let rel = p.strip_prefix(out).unwrap();
+                found.push(rel.to_string_lossy().into_owned());
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+#[cfg(unix)]
+fn a_link_back_to_a_directory_above_is_not_walked_twice() {
+    // in/a/x.txt, in/a/loop -> in (a cycle), in/b -> ../shared (outside).
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    let shared = dir.path().join("shared");
+    std::fs::create_dir_all(input.join("a")).unwrap();
+    std::fs::create_dir_all(&shared).unwrap();
+    std::fs::copy(
+        common::corpus_path("002_c1cbb27e839fa933"),
+        input.join("a/x.txt"),
+    )
+    .unwrap();
+    std::fs::copy(
+        common::corpus_path("000_e8b092f41b6b2e75"),
+        shared.join("y.txt"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&input, input.join("a/loop")).unwrap();
+    std::os::unix::fs::symlink(&shared, input.join("b")).unwrap();
+
+    // By default links to directories are not walked (as find and ripgrep do).
+    let out = dir.path().join("out");
+    kazlex()
+        .args(["batch", "--quiet", "-o"])
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 documents: 1 succeeded"));
+    assert_eq!(json_outputs(&out), ["a/x.json"]);
+
+    // With --follow the outside directory is walked, the cycle is not.
+    let out = dir.path().join("out-follow");
+    kazlex()
+        .args(["batch", "--quiet", "--follow", "-o"])
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("2 documents: 2 succeeded"));
+    assert_eq!(json_outputs(&out), ["a/x.json", "b/y.json"]);
+    let doc = read_json(&out.join("b/y.json"));
+    assert_eq!(doc["act"]["number"], "164");
+}
+
+#[test]
+fn the_output_directory_inside_an_input_is_not_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        common::corpus_path("002_c1cbb27e839fa933"),
+        dir.path().join("x.txt"),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    // A wide pattern would take the first run's outputs as documents on
+    // the second run.
+    for _ in 0..2 {
+        kazlex()
+            .args(["batch", "--quiet", "--glob", "*", "-o"])
+            .arg(&out)
+            .arg(dir.path())
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("1 documents: 1 succeeded"));
+    }
+    let summary = read_json(&out.join("summary.json"));
+    assert_eq!(summary["documents"], 1);
+    assert_eq!(read_json(&out.join("x.json"))["act"]["number"], "458");
+}
