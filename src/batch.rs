@@ -190,21 +190,25 @@ impl Walk<'_> {
         }
         paths.sort_by(|a, b| a.0.cmp(&b.0));
         for (p, file_type) in paths {
-            let is_dir = match file_type {
-                // A link to a directory is walked only with `--follow`; a
-                // link to a file is read; a dangling link is read and
-                // reported as missing.
-                Some(t) if t.is_symlink() => match fs::metadata(&p) {
-                    Ok(m) if m.is_dir() => {
-                        if !self.follow {
-                            continue;
-                        }
-                        true
+            // A link is taken for what it points to. Links to directories are
+            // walked only with `--follow`; a dangling link is read and
+            // reported as missing. Pipes, sockets and devices are skipped:
+            // reading a pipe would wait forever.
+            let own = file_type.or_else(|| fs::symlink_metadata(&p).ok().map(|m| m.file_type()));
+            let is_link = own.is_none_or(|t| t.is_symlink());
+            let target = match own {
+                Some(t) if !t.is_symlink() => Ok(t),
+                _ => fs::metadata(&p).map(|m| m.file_type()),
+            };
+            let is_dir = match target {
+                Ok(t) if t.is_dir() => {
+                    if is_link && !self.follow {
+                        continue;
                     }
-                    _ => false,
-                },
-                Some(t) => t.is_dir(),
-                None => p.is_dir(),
+                    true
+                }
+                Ok(t) if !t.is_file() => continue,
+                _ => false,
             };
             if is_dir {
                 let real = fs::canonicalize(&p).unwrap_or_else(|_| p.clone());

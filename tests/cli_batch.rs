@@ -416,3 +416,30 @@ fn the_output_directory_inside_an_input_is_not_read_back() {
     assert_eq!(summary["documents"], 1);
     assert_eq!(read_json(&out.join("x.json"))["act"]["number"], "458");
 }
+
+#[test]
+#[cfg(unix)]
+fn a_pipe_in_an_input_directory_is_skipped_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        common::corpus_path("000_e8b092f41b6b2e75"),
+        dir.path().join("a.txt"),
+    )
+    .unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("b.txt"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let out = tempfile::tempdir().unwrap();
+    // Reading the pipe would wait for a writer that never comes.
+    kazlex()
+        .args(["batch", "--quiet", "-o"])
+        .arg(out.path())
+        .arg(dir.path())
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 documents: 1 succeeded"));
+    assert_eq!(read_json(&out.path().join("a.json"))["act"]["number"], "164");
+}
