@@ -258,6 +258,34 @@ fn stem_name(p: &Path) -> String {
         .map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned())
 }
 
+/// The paths of a list read from standard input: one per line (a `\r`
+/// before the `\n` and spaces around a path are dropped, empty lines
+/// skipped), or separated by NUL bytes with `nul` (taken exactly, as
+/// `find -print0` writes them). On Unix a path is its bytes, so file names
+/// that are not UTF-8 are found.
+pub fn listed_paths(list: &[u8], nul: bool) -> Vec<PathBuf> {
+    let pieces: Box<dyn Iterator<Item = &[u8]>> = if nul {
+        Box::new(list.split(|&b| b == 0))
+    } else {
+        Box::new(list.split(|&b| b == b'\n').map(<[u8]>::trim_ascii))
+    };
+    pieces
+        .filter(|p| !p.is_empty())
+        .map(path_of_bytes)
+        .collect()
+}
+
+#[cfg(unix)]
+fn path_of_bytes(bytes: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
+}
+
+#[cfg(not(unix))]
+fn path_of_bytes(bytes: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
+}
+
 /// Finds the documents of a batch, in a deterministic order.
 pub fn collect_inputs(opts: &Options) -> Result<Vec<Input>, Error> {
     let mut walk = Walk {
@@ -957,6 +985,34 @@ mod tests {
         unique_names(&mut inputs);
         let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
         assert_eq!(names, ["x", "x~2", "x~2~2"]);
+    }
+
+    #[track_caller]
+    fn check_list(list: &[u8], nul: bool, expected: &[&[u8]]) {
+        let got = listed_paths(list, nul);
+        let want: Vec<PathBuf> = expected.iter().map(|b| path_of_bytes(b)).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn lists_of_paths_on_standard_input() {
+        check_list(
+            b"a.txt\n  b c.txt \r\n\n\nd.txt",
+            false,
+            &[b"a.txt", b"b c.txt", b"d.txt"],
+        );
+        // NUL-separated: newlines and spaces belong to the name.
+        check_list(b"a\nb.txt\0 c.txt\0\0", true, &[b"a\nb.txt", b" c.txt"]);
+        check_list(b"", false, &[]);
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_listed_file_name_that_is_not_utf8_is_kept_byte_for_byte() {
+        use std::os::unix::ffi::OsStrExt;
+        let paths = listed_paths(b"acts/\xff\xfe.txt\nok.txt\n", false);
+        assert_eq!(paths.len(), 2);
+        assert_eq!(paths[0].as_os_str().as_bytes(), b"acts/\xff\xfe.txt");
     }
 
     #[test]

@@ -105,6 +105,9 @@ struct BatchArgs {
     /// File-name pattern for documents in directories.
     #[arg(long, default_value = "*.txt")]
     glob: String,
+    /// The list on standard input (`-`) is separated by NUL bytes, as `find -print0` writes it.
+    #[arg(short = '0', long)]
+    null: bool,
     /// Walk into symbolic links to directories (a link back to a directory above it is not walked again).
     #[arg(short = 'L', long)]
     follow: bool,
@@ -429,17 +432,12 @@ fn cmd_batch(args: &BatchArgs) -> Result<ExitCode, Error> {
     let mut listed = Vec::new();
     for p in &args.inputs {
         if p == Path::new("-") {
-            let mut text = String::new();
+            let mut bytes = Vec::new();
             std::io::stdin()
                 .lock()
-                .read_to_string(&mut text)
+                .read_to_end(&mut bytes)
                 .map_err(|e| Error::io("<stdin>", e))?;
-            listed.extend(
-                text.lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(PathBuf::from),
-            );
+            listed.extend(kazlex::batch::listed_paths(&bytes, args.null));
         } else {
             inputs.push(p.clone());
         }

@@ -441,5 +441,37 @@ fn a_pipe_in_an_input_directory_is_skipped_not_waited_on() {
         .assert()
         .success()
         .stderr(predicate::str::contains("1 documents: 1 succeeded"));
-    assert_eq!(read_json(&out.path().join("a.json"))["act"]["number"], "164");
+    assert_eq!(
+        read_json(&out.path().join("a.json"))["act"]["number"],
+        "164"
+    );
+}
+
+#[test]
+#[cfg(unix)]
+fn a_null_separated_list_with_a_name_that_is_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    // `акт\xff 1.txt`: a space and a byte that is not UTF-8 in the name.
+    let mut name = "акт".as_bytes().to_vec();
+    name.extend_from_slice(b"\xff 1.txt");
+    let odd = dir.path().join(std::ffi::OsStr::from_bytes(&name));
+    std::fs::copy(common::corpus_path("004_e9cea40fad9b84a2"), &odd).unwrap();
+    let mut list = odd.as_os_str().as_bytes().to_vec();
+    list.push(0);
+    list.extend_from_slice(common::corpus_path("000_e8b092f41b6b2e75").as_os_str().as_bytes());
+    list.push(0);
+    let out = tempfile::tempdir().unwrap();
+    kazlex()
+        .args(["batch", "--quiet", "-0", "-o"])
+        .arg(out.path())
+        .arg("-")
+        .write_stdin(list)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("2 documents: 2 succeeded"));
+    // The output is named from the lossy name; the source path keeps it.
+    let doc = read_json(&out.path().join("акт\u{FFFD} 1.json"));
+    assert_eq!(doc["act"]["number"], "122");
+    assert!(out.path().join("000_e8b092f41b6b2e75.json").exists());
 }
