@@ -671,7 +671,7 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Summary, Error> {
     });
     if let Some(e) = fatal {
         progress.finish();
-        return Err(e);
+        return Err(Error::Stopped { cause: Box::new(e) });
     }
 
     // Finish the JSONL file: the partial file becomes documents.jsonl.

@@ -33,6 +33,10 @@ pub enum Error {
     NotText { path: PathBuf, reason: NotText },
     #[error("{0}")]
     Usage(String),
+    /// A batch could not write an output (a full disk, lost permissions)
+    /// and stopped; what it wrote is kept.
+    #[error("{cause}; the batch stopped, and the outputs it wrote are kept: once this is fixed, run the same command with --resume to go on")]
+    Stopped { cause: Box<Error> },
 }
 
 impl Error {
@@ -59,6 +63,7 @@ impl Error {
                 NotText::TooLarge { .. } => "too_large",
             },
             Error::Usage(_) => "usage",
+            Error::Stopped { cause, .. } => cause.kind(),
         }
     }
 }

@@ -459,7 +459,11 @@ fn a_null_separated_list_with_a_name_that_is_not_utf8() {
     std::fs::copy(common::corpus_path("004_e9cea40fad9b84a2"), &odd).unwrap();
     let mut list = odd.as_os_str().as_bytes().to_vec();
     list.push(0);
-    list.extend_from_slice(common::corpus_path("000_e8b092f41b6b2e75").as_os_str().as_bytes());
+    list.extend_from_slice(
+        common::corpus_path("000_e8b092f41b6b2e75")
+            .as_os_str()
+            .as_bytes(),
+    );
     list.push(0);
     let out = tempfile::tempdir().unwrap();
     kazlex()
@@ -474,4 +478,39 @@ fn a_null_separated_list_with_a_name_that_is_not_utf8() {
     let doc = read_json(&out.path().join("акт\u{FFFD} 1.json"));
     assert_eq!(doc["act"]["number"], "122");
     assert!(out.path().join("000_e8b092f41b6b2e75.json").exists());
+}
+
+#[test]
+fn an_output_that_cannot_be_written_stops_the_batch_and_says_how_to_go_on() {
+    let out = tempfile::tempdir().unwrap();
+    // A directory where the first document's output goes: the rename fails
+    // as a full disk's write would.
+    let blocked = out.path().join("002_c1cbb27e839fa933.json");
+    std::fs::create_dir(&blocked).unwrap();
+    kazlex()
+        .args(["batch", "--quiet", "-j", "1", "-o"])
+        .arg(out.path())
+        .arg(corpus_dir())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("002_c1cbb27e839fa933.json"))
+        .stderr(predicate::str::contains(
+            "run the same command with --resume to go on",
+        ));
+    // The document before it is kept (and any the worker wrote ahead), and a
+    // resumed run skips it.
+    assert!(out.path().join("000_e8b092f41b6b2e75.json").is_file());
+    std::fs::remove_dir(&blocked).unwrap();
+    kazlex()
+        .args(["batch", "--quiet", "-j", "1", "--resume", "-o"])
+        .arg(out.path())
+        .arg(corpus_dir())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("3 documents: 3 succeeded ("))
+        .stderr(predicate::str::contains("(0 resumed)").not());
+    assert_eq!(
+        read_json(&out.path().join("002_c1cbb27e839fa933.json"))["act"]["number"],
+        "458"
+    );
 }
