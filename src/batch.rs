@@ -17,7 +17,9 @@
 //! counts, bytes, time, throughput and repair totals. With `--resume`,
 //! documents whose output exists and records the same source SHA-256 are
 //! skipped, and the run ends with exactly the output of an uninterrupted
-//! one. Workers claim documents in order and may run at most a small window
+//! one: a source changed since is made again and its old JSONL line
+//! dropped, a finished JSONL file is taken up again, and the audit index
+//! lists the skipped documents from their outputs. Workers claim documents in order and may run at most a small window
 //! ahead of the writer, so memory stays bounded by the window, not the
 //! corpus.
 //!
@@ -413,6 +415,8 @@ enum Outcome {
     },
     Skipped {
         bytes: u64,
+        /// The index row of its audit page, with `--report`.
+        report_row: Option<crate::report::IndexRow>,
     },
     Failed {
         failure: Failure,
@@ -423,7 +427,7 @@ enum Outcome {
     WriteFailed(Error),
 }
 
-fn process_one(input: &Input, opts: &Options, resumed: &HashMap<String, String>) -> Outcome {
+fn process_one(input: &Input, opts: &Options, resumed: &HashMap<String, Resumed>) -> Outcome {
     if let Some(failure) = &input.unreadable {
         return Outcome::Failed {
             failure: failure.clone(),
@@ -444,9 +448,30 @@ fn process_one(input: &Input, opts: &Options, resumed: &HashMap<String, String>)
             }
         }
     };
-    if resumed.get(&label).is_some_and(|sha| *sha == source.sha256) {
+    if let Some(done) = resumed.get(&label).filter(|d| d.sha256 == source.sha256) {
+        let mut report_row = None;
+        if opts.report {
+            let page_name = format!("{}.html", input.name);
+            let page = opts.out_dir.join("report").join(&page_name);
+            report_row = match &done.row {
+                Some(row) if page.is_file() => Some(crate::report::IndexRow {
+                    page: Some(page_name),
+                    ..row.clone()
+                }),
+                // Done by a run without `--report`: its page is written now.
+                _ => {
+                    let processed = crate::process(&label, &source);
+                    let html = crate::report::document_page(&source.decoded.text, &processed);
+                    if let Err(e) = write_document(&page, html.as_bytes()) {
+                        return Outcome::WriteFailed(e);
+                    }
+                    Some(crate::report::IndexRow::of(&page_name, &processed.document))
+                }
+            };
+        }
         return Outcome::Skipped {
             bytes: source.bytes,
+            report_row,
         };
     }
     let processed = crate::process(&label, &source);
@@ -493,19 +518,54 @@ fn process_one(input: &Input, opts: &Options, resumed: &HashMap<String, String>)
     }
 }
 
-/// Source path → SHA-256 of outputs already written (for `--resume`).
-fn resumable_json(inputs: &[Input], out_dir: &Path) -> HashMap<String, String> {
+/// A document an earlier run wrote (for `--resume`).
+#[derive(Debug, Clone)]
+struct Resumed {
+    /// The SHA-256 of the source it was made from.
+    sha256: String,
+    /// Its audit index row, read back from its output (with `--report`),
+    /// so that the index of a resumed run lists every document.
+    row: Option<crate::report::IndexRow>,
+}
+
+/// The source path and [`Resumed`] of one output, or `None` when it does
+/// not parse (it is then made again).
+fn resumed_entry(json: &[u8], report: bool) -> Option<(String, Resumed)> {
+    if report {
+        let doc: crate::model::Document = serde_json::from_slice(json).ok()?;
+        let row = crate::report::IndexRow::of("", &doc);
+        let crate::model::Source { path, sha256, .. } = doc.source;
+        return Some((
+            path,
+            Resumed {
+                sha256,
+                row: Some(row),
+            },
+        ));
+    }
+    let source = crate::model::read_source(json)?;
+    Some((
+        source.path,
+        Resumed {
+            sha256: source.sha256,
+            row: None,
+        },
+    ))
+}
+
+/// Source path → what an earlier run wrote (for `--resume`).
+fn resumable_json(inputs: &[Input], out_dir: &Path, report: bool) -> HashMap<String, Resumed> {
     let mut done = HashMap::new();
     for input in inputs {
         let out = out_dir.join(format!("{}.json", input.name));
-        let Ok(text) = fs::read_to_string(&out) else {
+        let Ok(text) = fs::read(&out) else {
             continue;
         };
-        let Some(source) = crate::model::read_source(text.as_bytes()) else {
+        let Some((path, resumed)) = resumed_entry(&text, report) else {
             continue;
         };
-        if source.path == input.path.to_string_lossy() {
-            done.insert(source.path, source.sha256);
+        if path == input.path.to_string_lossy() {
+            done.insert(path, resumed);
         }
     }
     done
@@ -513,9 +573,9 @@ fn resumable_json(inputs: &[Input], out_dir: &Path) -> HashMap<String, String> {
 
 const PARTIAL: &str = ".documents.jsonl.partial";
 
-/// Reads the complete lines of a partial JSONL file: the source path and
-/// SHA-256 of each, and the byte length of the valid prefix.
-fn resumable_jsonl(partial: &Path) -> (HashMap<String, String>, u64) {
+/// Reads the complete lines of a partial JSONL file: what each records,
+/// and the byte length of the valid prefix.
+fn resumable_jsonl(partial: &Path, report: bool) -> (HashMap<String, Resumed>, u64) {
     let mut done = HashMap::new();
     let Ok(f) = File::open(partial) else {
         return (done, 0);
@@ -531,10 +591,10 @@ fn resumable_jsonl(partial: &Path) -> (HashMap<String, String>, u64) {
                 if line.last() != Some(&b'\n') {
                     break; // a torn last line
                 }
-                let Some(source) = crate::model::read_source(&line) else {
+                let Some((path, resumed)) = resumed_entry(&line, report) else {
                     break;
                 };
-                done.insert(source.path, source.sha256);
+                done.insert(path, resumed);
                 valid += n as u64;
             }
         }
@@ -556,8 +616,16 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Summary, Error> {
     let partial_path = opts.out_dir.join(PARTIAL);
     let (resumed, partial_valid) = match (opts.resume, opts.format) {
         (false, _) => (HashMap::new(), 0),
-        (true, Format::Json) => (resumable_json(&inputs, &opts.out_dir), 0),
-        (true, Format::Jsonl) => resumable_jsonl(&partial_path),
+        (true, Format::Json) => (resumable_json(&inputs, &opts.out_dir, opts.report), 0),
+        (true, Format::Jsonl) => {
+            // A finished run's file is taken up again as the partial one, so
+            // that resuming a finished run redoes nothing.
+            let finished = opts.out_dir.join("documents.jsonl");
+            if !partial_path.exists() && finished.is_file() {
+                fs::rename(&finished, &partial_path).map_err(|e| Error::io(&finished, e))?;
+            }
+            resumable_jsonl(&partial_path, opts.report)
+        }
     };
     let total_bytes: u64 = inputs
         .iter()
@@ -594,6 +662,8 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Summary, Error> {
         ..Summary::default()
     };
     let mut fatal: Option<Error> = None;
+    // Which inputs this run skipped as done (`--resume`).
+    let mut skipped = vec![false; inputs.len()];
     let stop = AtomicBool::new(false);
     let bytes_done = AtomicU64::new(0);
 
@@ -648,6 +718,10 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Summary, Error> {
         for (i, outcome) in rx.iter() {
             pending.insert(i, outcome);
             while let Some(outcome) = pending.remove(&next_write) {
+                if let (Outcome::Skipped { .. }, Some(s)) = (&outcome, skipped.get_mut(next_write))
+                {
+                    *s = true;
+                }
                 if fatal.is_none() {
                     if let Err(e) = write_outcome(
                         outcome,
@@ -681,7 +755,8 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Summary, Error> {
             &partial_path,
             &opts.out_dir.join("documents.jsonl"),
             &inputs,
-            partial_valid > 0,
+            partial_valid,
+            &skipped,
         )?;
     }
 
@@ -826,7 +901,10 @@ fn write_outcome(
             bytes_done.fetch_add(bytes, Ordering::Relaxed);
             progress.advance(bytes, false);
         }
-        Outcome::Skipped { bytes } => {
+        Outcome::Skipped { bytes, report_row } => {
+            if let Some(row) = report_row {
+                summary.report_rows.push(row);
+            }
             summary.succeeded += 1;
             summary.skipped += 1;
             progress.advance(bytes, false);
@@ -857,16 +935,20 @@ fn write_outcome(
 }
 
 /// Renames the partial JSONL file into place, in input order. This run
-/// writes its lines in input order; lines kept from an earlier run
-/// (`kept_lines`) come first, and if a retried document now succeeded out
-/// of order, the lines are reordered by input position.
+/// writes its lines in input order after the first `kept` bytes, the lines
+/// of an earlier run. Of those, only the lines of documents this run
+/// skipped (`skipped[i]` for input `i`) stay: a document made again (its
+/// source changed, or its line was torn) has its new line, and a document
+/// no longer among the inputs has none, as in an uninterrupted run. The
+/// lines are reordered by input position when they are out of order.
 fn finish_jsonl(
     partial: &Path,
     target: &Path,
     inputs: &[Input],
-    kept_lines: bool,
+    kept: u64,
+    skipped: &[bool],
 ) -> Result<(), Error> {
-    if !kept_lines {
+    if kept == 0 {
         return fs::rename(partial, target).map_err(|e| Error::io(target, e));
     }
     let order: HashMap<String, usize> = inputs
@@ -876,7 +958,11 @@ fn finish_jsonl(
         .collect();
     let f = File::open(partial).map_err(|e| Error::io(partial, e))?;
     let mut reader = BufReader::new(f);
-    let mut index: Vec<(usize, u64, usize)> = Vec::new();
+    // (input position, offset, length, from the earlier run)
+    let mut lines: Vec<(usize, u64, usize, bool)> = Vec::new();
+    // The last line of the earlier run for each input: a later line of the
+    // same document supersedes an earlier one, as `resumable_jsonl` reads them.
+    let mut last_earlier: HashMap<usize, u64> = HashMap::new();
     let mut offset = 0u64;
     let mut line = Vec::new();
     loop {
@@ -890,11 +976,25 @@ fn finish_jsonl(
         let pos = crate::model::read_source(&line)
             .and_then(|s| order.get(&s.path).copied())
             .unwrap_or(usize::MAX);
-        index.push((pos, offset, n));
+        let earlier = offset < kept;
+        if earlier {
+            last_earlier.insert(pos, offset);
+        }
+        lines.push((pos, offset, n, earlier));
         offset += n as u64;
     }
+    // A line of the earlier run stays only for a document this run skipped.
+    let total = lines.len();
+    let mut index: Vec<(usize, u64, usize)> = lines
+        .into_iter()
+        .filter(|&(pos, off, _, earlier)| {
+            !earlier || skipped.get(pos) == Some(&true) && last_earlier.get(&pos) == Some(&off)
+        })
+        .map(|(pos, off, n, _)| (pos, off, n))
+        .collect();
+    let dropped = index.len() < total;
     let sorted = index.windows(2).all(|w| w[0].0 <= w[1].0);
-    if sorted {
+    if sorted && !dropped {
         fs::rename(partial, target).map_err(|e| Error::io(target, e))?;
         return Ok(());
     }

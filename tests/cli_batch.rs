@@ -514,3 +514,121 @@ fn an_output_that_cannot_be_written_stops_the_batch_and_says_how_to_go_on() {
         "458"
     );
 }
+
+/// Copies the corpus documents into a new directory.
+fn corpus_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for stem in common::CORPUS {
+        std::fs::copy(
+            common::corpus_path(stem),
+            dir.path().join(format!("{stem}.txt")),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_resumed_report_run_lists_every_document_in_its_index() {
+    let input = corpus_copy();
+    let run = |out: &Path, extra: &[&str]| {
+        kazlex()
+            .args(["batch", "--quiet", "-o"])
+            .arg(out)
+            .args(extra)
+            .arg(input.path())
+            .assert()
+            .success();
+    };
+    let clean = tempfile::tempdir().unwrap();
+    run(clean.path(), &["--report"]);
+    let index = std::fs::read(clean.path().join("report/index.html")).unwrap();
+
+    // One output lost: the resumed run makes it again and lists all three.
+    let out = tempfile::tempdir().unwrap();
+    run(out.path(), &["--report"]);
+    std::fs::remove_file(out.path().join("002_c1cbb27e839fa933.json")).unwrap();
+    run(out.path(), &["--report", "--resume"]);
+    assert_eq!(
+        std::fs::read(out.path().join("report/index.html")).unwrap(),
+        index
+    );
+
+    // Done by a run without --report: the pages are written on resume.
+    let out = tempfile::tempdir().unwrap();
+    run(out.path(), &[]);
+    run(out.path(), &["--report", "--resume"]);
+    assert_eq!(
+        std::fs::read(out.path().join("report/index.html")).unwrap(),
+        index
+    );
+    for stem in common::CORPUS {
+        assert!(out.path().join(format!("report/{stem}.html")).is_file());
+    }
+    let summary = read_json(&out.path().join("summary.json"));
+    assert_eq!(summary["skipped_resumed"], 3);
+}
+
+#[test]
+fn resuming_a_finished_jsonl_batch_redoes_nothing() {
+    let out = tempfile::tempdir().unwrap();
+    let run = |extra: &[&str]| {
+        kazlex()
+            .args(["batch", "--quiet", "--format", "jsonl", "-o"])
+            .arg(out.path())
+            .args(extra)
+            .arg(corpus_dir())
+            .assert()
+            .success();
+    };
+    run(&[]);
+    let first = std::fs::read(out.path().join("documents.jsonl")).unwrap();
+    run(&["--resume"]);
+    assert_eq!(
+        std::fs::read(out.path().join("documents.jsonl")).unwrap(),
+        first
+    );
+    assert_eq!(
+        read_json(&out.path().join("summary.json"))["skipped_resumed"],
+        3
+    );
+}
+
+#[test]
+fn a_resumed_jsonl_batch_drops_the_lines_of_changed_and_removed_sources() {
+    let input = corpus_copy();
+    let run = |out: &Path, extra: &[&str]| {
+        kazlex()
+            .args(["batch", "--quiet", "--format", "jsonl", "-o"])
+            .arg(out)
+            .args(extra)
+            .arg(input.path())
+            .assert()
+            .success();
+    };
+    let out = tempfile::tempdir().unwrap();
+    run(out.path(), &[]);
+    // What a run killed after its last line leaves.
+    std::fs::rename(
+        out.path().join("documents.jsonl"),
+        out.path().join(".documents.jsonl.partial"),
+    )
+    .unwrap();
+    // 000 is edited (its line must be made again, not doubled) and 002 is
+    // gone (its line must go).
+    let edited = input.path().join("000_e8b092f41b6b2e75.txt");
+    let mut text = std::fs::read_to_string(&edited).unwrap();
+    text.push_str("\nҚосымша жол.\n");
+    std::fs::write(&edited, text).unwrap();
+    std::fs::remove_file(input.path().join("002_c1cbb27e839fa933.txt")).unwrap();
+    run(out.path(), &["--resume"]);
+
+    let clean = tempfile::tempdir().unwrap();
+    run(clean.path(), &[]);
+    let resumed = std::fs::read_to_string(out.path().join("documents.jsonl")).unwrap();
+    assert_eq!(resumed.lines().count(), 2);
+    assert_eq!(
+        resumed,
+        std::fs::read_to_string(clean.path().join("documents.jsonl")).unwrap()
+    );
+}
