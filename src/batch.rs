@@ -602,6 +602,39 @@ fn resumable_jsonl(partial: &Path, report: bool) -> (HashMap<String, Resumed>, u
     (done, valid)
 }
 
+/// Records which kazlex writes an output directory.
+const MARKER: &str = ".kazlex-batch.json";
+
+fn marker_json() -> String {
+    json!({
+        "kazlex_version": env!("CARGO_PKG_VERSION"),
+        "schema_version": crate::model::SCHEMA_VERSION,
+    })
+    .to_string()
+        + "\n"
+}
+
+/// Refuses to resume into a directory that another version of kazlex
+/// wrote (its outputs would mix with this one's). A directory without the
+/// marker (a first run) is fine.
+fn check_marker(marker: &Path) -> Result<(), Error> {
+    let Ok(text) = fs::read(marker) else {
+        return Ok(());
+    };
+    let version = serde_json::from_slice::<serde_json::Value>(&text)
+        .ok()
+        .and_then(|v| v["kazlex_version"].as_str().map(str::to_owned));
+    match version {
+        Some(v) if v == env!("CARGO_PKG_VERSION") => Ok(()),
+        v => Err(Error::Usage(format!(
+            "{}: the outputs there were written by kazlex {}, this is {}; resuming would mix the outputs of two versions: run without --resume to make them all again, or write into a new directory",
+            marker.parent().unwrap_or(marker).display(),
+            v.as_deref().unwrap_or("of an unknown version"),
+            env!("CARGO_PKG_VERSION")
+        ))),
+    }
+}
+
 /// Runs a batch.
 pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Summary, Error> {
     let started = Instant::now();
@@ -609,9 +642,15 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Summary, Error> {
     fs::create_dir_all(&opts.out_dir).map_err(|e| Error::io(&opts.out_dir, e))?;
     // A killed run may have left temporary files (never outputs): clear them.
     remove_stale_temporaries(&opts.out_dir);
-    // Fail early, with a clear message, when the output directory is not writable.
-    write_atomic(&opts.out_dir.join(".kazlex-write-test"), b"ok")?;
-    let _ = fs::remove_file(opts.out_dir.join(".kazlex-write-test"));
+    // Outputs of two versions must not mix: a resumed run checks which
+    // kazlex wrote the directory.
+    let marker = opts.out_dir.join(MARKER);
+    if opts.resume {
+        check_marker(&marker)?;
+    }
+    // Written first: it also fails early, with a clear message, when the
+    // output directory is not writable.
+    write_atomic(&marker, marker_json().as_bytes())?;
 
     let partial_path = opts.out_dir.join(PARTIAL);
     let (resumed, partial_valid) = match (opts.resume, opts.format) {

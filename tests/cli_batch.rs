@@ -334,7 +334,8 @@ fn json_outputs(out: &Path) -> Vec<String> {
             if p.is_dir() {
                 dirs.push(p);
             } else if p.extension().is_some_and(|x| x == "json")
-                && p.file_name().is_some_and(|n| n != "summary.json")
+                && p.file_name()
+                    .is_some_and(|n| n != "summary.json" && !n.to_string_lossy().starts_with('.'))
             {
                 let rel = p.strip_prefix(out).unwrap();
                 found.push(rel.to_string_lossy().into_owned());
@@ -631,4 +632,31 @@ fn a_resumed_jsonl_batch_drops_the_lines_of_changed_and_removed_sources() {
         resumed,
         std::fs::read_to_string(clean.path().join("documents.jsonl")).unwrap()
     );
+}
+
+#[test]
+fn resuming_outputs_of_another_kazlex_version_is_refused() {
+    let out = tempfile::tempdir().unwrap();
+    let run = |extra: &[&str]| {
+        let mut cmd = kazlex();
+        cmd.args(["batch", "--quiet", "-o"])
+            .arg(out.path())
+            .args(extra)
+            .arg(corpus_dir());
+        cmd.assert()
+    };
+    run(&[]).success();
+    let marker = out.path().join(".kazlex-batch.json");
+    let written = read_json(&marker);
+    assert_eq!(written["kazlex_version"], env!("CARGO_PKG_VERSION"));
+    // As if an older kazlex had written the directory.
+    std::fs::write(&marker, r#"{"kazlex_version":"0.0.1","schema_version":1}"#).unwrap();
+    run(&["--resume"])
+        .code(2)
+        .stderr(predicate::str::contains("written by kazlex 0.0.1"))
+        .stderr(predicate::str::contains("run without --resume"));
+    // A run without --resume makes everything again and takes the directory over.
+    run(&[]).success();
+    assert_eq!(read_json(&marker), written);
+    run(&["--resume"]).success();
 }
