@@ -20,6 +20,89 @@ use serde_json::{json, Value};
 
 use crate::error::Error;
 
+/// A line of the input, as read.
+enum Record {
+    Line(Vec<u8>),
+    /// Longer than [`line_limit`]: only its length was read.
+    TooLong(u64),
+}
+
+/// The longest line read whole: room for a text of `max_bytes` written
+/// with every Cyrillic letter escaped (`\u04d9`, three times its UTF-8),
+/// and for the id. Longer lines are skipped as they are read, so that
+/// one runaway line cannot take the memory.
+fn line_limit(max_bytes: u64) -> u64 {
+    max_bytes.saturating_mul(3).saturating_add(1 << 20)
+}
+
+/// Reads the next line (without its `\n` or `\r\n`) into a record, keeping
+/// at most `limit` bytes of it. `None` at the end of the input.
+fn read_record(input: &mut impl BufRead, limit: u64) -> std::io::Result<Option<Record>> {
+    let mut line = Vec::new();
+    let mut len = 0u64;
+    let mut any = false;
+    loop {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
+            break;
+        }
+        any = true;
+        let (chunk, done) = match memchr::memchr(b'\n', buf) {
+            Some(at) => (&buf[..at], at + 1),
+            None => (buf, buf.len()),
+        };
+        len += chunk.len() as u64;
+        if len <= limit {
+            line.extend_from_slice(chunk);
+        } else if !line.is_empty() {
+            line = Vec::new(); // too long: what was kept goes
+        }
+        let ended = done > chunk.len();
+        input.consume(done);
+        if ended {
+            break;
+        }
+    }
+    if !any {
+        return Ok(None);
+    }
+    if len > limit {
+        return Ok(Some(Record::TooLong(len)));
+    }
+    if line.last() == Some(&b'\r') {
+        line.pop();
+    }
+    Ok(Some(Record::Line(line)))
+}
+
+/// The answer to one record: its result or its error, as a JSON line.
+fn answer(line_no: usize, record: Record, max_bytes: u64) -> Vec<u8> {
+    let error = |id: Value, message: String| {
+        json!({"id": id, "error": format!("line {line_no}: {message}")})
+            .to_string()
+            .into_bytes()
+    };
+    match record {
+        Record::TooLong(len) => error(
+            Value::Null,
+            format!("the line is {len} bytes, too long for a text within the limit of {max_bytes} bytes; skipped"),
+        ),
+        Record::Line(bytes) => match String::from_utf8(bytes) {
+            Ok(line) => handle(line_no, &line, max_bytes),
+            Err(e) => {
+                // The id, if it can be read, names the record in the error.
+                let lossy = String::from_utf8_lossy(e.as_bytes());
+                let id = serde_json::from_str::<Value>(&lossy)
+                    .ok()
+                    .and_then(|v| v.get("id").cloned())
+                    .unwrap_or(Value::Null);
+                let at = e.utf8_error().valid_up_to();
+                error(id, format!("not UTF-8 (byte {at} of the line); skipped"))
+            }
+        },
+    }
+}
+
 fn handle(line_no: usize, line: &str, max_bytes: u64) -> Vec<u8> {
     let v: Value = match serde_json::from_str(line) {
         Ok(v) => v,
@@ -76,7 +159,7 @@ pub fn run(
         .build()
         .map_err(|e| Error::Usage(format!("cannot start {jobs} worker threads: {e}")))?;
     // (sequence number, input line number, line)
-    let (work_tx, work_rx) = mpsc::sync_channel::<(usize, usize, String)>(window);
+    let (work_tx, work_rx) = mpsc::sync_channel::<(usize, usize, Record)>(window);
     let work_rx = std::sync::Mutex::new(work_rx);
     let (done_tx, done_rx) = mpsc::sync_channel::<(usize, Vec<u8>)>(window);
     let mut read_error: Option<Error> = None;
@@ -90,8 +173,10 @@ pub fn run(
                     Ok(rx) => rx.recv(),
                     Err(_) => return,
                 };
-                let Ok((i, line_no, line)) = next else { return };
-                let out = handle(line_no, &line, max_bytes);
+                let Ok((i, line_no, record)) = next else {
+                    return;
+                };
+                let out = answer(line_no, record, max_bytes);
                 if done_tx.send((i, out)).is_err() {
                     return;
                 }
@@ -101,13 +186,17 @@ pub fn run(
         // The reader runs beside the writer so that lines keep flowing.
         std::thread::scope(|threads| {
             let reader = threads.spawn(move || -> Result<(), Error> {
-                let mut seq = 0;
-                for (i, line) in input.lines().enumerate() {
-                    let line = line.map_err(|e| Error::io("<stdin>", e))?;
-                    if line.trim().is_empty() {
+                let mut input = input;
+                let limit = line_limit(max_bytes);
+                let (mut seq, mut line_no) = (0, 0);
+                while let Some(record) =
+                    read_record(&mut input, limit).map_err(|e| Error::io("<stdin>", e))?
+                {
+                    line_no += 1;
+                    if matches!(&record, Record::Line(l) if l.trim_ascii().is_empty()) {
                         continue;
                     }
-                    if work_tx.send((seq, i + 1, line)).is_err() {
+                    if work_tx.send((seq, line_no, record)).is_err() {
                         break;
                     }
                     seq += 1;
@@ -143,4 +232,80 @@ pub fn run(
         return Err(e);
     }
     output.flush().map_err(|e| Error::io("<stdout>", e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The records `read_record` makes of `input` with `limit`: `Ok(line)`
+    /// or `Err(length)` for a line too long.
+    #[track_caller]
+    fn check(input: &[u8], limit: u64, expected: &[Result<&[u8], u64>]) {
+        // A reader with a tiny buffer, so that lines cross its refills.
+        let mut reader = std::io::BufReader::with_capacity(3, input);
+        let mut got = Vec::new();
+        while let Some(r) = read_record(&mut reader, limit).expect("in memory") {
+            got.push(match r {
+                Record::Line(l) => Ok(l),
+                Record::TooLong(n) => Err(n),
+            });
+        }
+        let expected: Vec<Result<Vec<u8>, u64>> =
+            expected.iter().map(|r| r.map(<[u8]>::to_vec)).collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn records_are_lines_without_their_ends() {
+        check(
+            b"ab\r\ncd\n\nef",
+            100,
+            &[Ok(b"ab"), Ok(b"cd"), Ok(b""), Ok(b"ef")],
+        );
+        check(b"ab\n", 100, &[Ok(b"ab")]);
+        check(b"", 100, &[]);
+    }
+
+    #[test]
+    fn a_runaway_line_is_measured_not_kept() {
+        check(
+            b"short\n0123456789abcdef\nnext",
+            8,
+            &[Ok(b"short"), Err(16), Ok(b"next")],
+        );
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_is_an_error_record_with_its_id() {
+        let out = answer(
+            5,
+            Record::Line(b"{\"id\":\"a7\",\"text\":\"\xff\"}".to_vec()),
+            100,
+        );
+        let v: Value = serde_json::from_slice(&out).expect("JSON");
+        assert_eq!(v["id"], "a7");
+        assert_eq!(
+            v["error"],
+            "line 5: not UTF-8 (byte 19 of the line); skipped"
+        );
+    }
+
+    #[test]
+    fn the_stream_goes_on_past_a_bad_line() {
+        let input: &[u8] = b"{\"id\":1,\"text\":\"\xd2\x9a\xd0\xb0\xd1\x83\xd0\xbb\xd1\x8b\"}\n\xff\n{\"id\":3,\"text\":\"x\"}\n";
+        let mut out = Vec::new();
+        run(input, &mut out, 2, 1000).expect("in memory");
+        let lines: Vec<Value> = out
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .map(|l| serde_json::from_slice(l).expect("JSON"))
+            .collect();
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[0]["result"]["title"], "Қаулы");
+        assert!(lines[1]["error"]
+            .as_str()
+            .is_some_and(|e| e.starts_with("line 2: not UTF-8")));
+        assert_eq!(lines[2]["id"], 3);
+    }
 }
