@@ -602,6 +602,27 @@ fn resumable_jsonl(partial: &Path, report: bool) -> (HashMap<String, Resumed>, u
     (done, valid)
 }
 
+/// Locks `OUT_DIR` for this run (an advisory lock on
+/// `OUT_DIR/.kazlex-batch.lock`, released when the returned file is dropped
+/// or the process ends, even by SIGKILL). A file system without locks is
+/// used without one.
+fn lock_out_dir(out_dir: &Path) -> Result<File, Error> {
+    let path = out_dir.join(".kazlex-batch.lock");
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| Error::io(&path, e))?;
+    match file.try_lock() {
+        Ok(()) | Err(fs::TryLockError::Error(_)) => Ok(file),
+        Err(fs::TryLockError::WouldBlock) => Err(Error::Usage(format!(
+            "{}: another kazlex batch is writing into this directory; wait for it to end, or write into another directory",
+            out_dir.display()
+        ))),
+    }
+}
+
 /// Records which kazlex writes an output directory.
 const MARKER: &str = ".kazlex-batch.json";
 
@@ -640,6 +661,9 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Summary, Error> {
     let started = Instant::now();
     let inputs = collect_inputs(opts)?;
     fs::create_dir_all(&opts.out_dir).map_err(|e| Error::io(&opts.out_dir, e))?;
+    // One batch at a time in a directory: two would interleave their JSONL
+    // lines and clear each other's temporary files. Held until the end.
+    let _lock = lock_out_dir(&opts.out_dir)?;
     // A killed run may have left temporary files (never outputs): clear them.
     remove_stale_temporaries(&opts.out_dir);
     // Outputs of two versions must not mix: a resumed run checks which

@@ -660,3 +660,29 @@ fn resuming_outputs_of_another_kazlex_version_is_refused() {
     assert_eq!(read_json(&marker), written);
     run(&["--resume"]).success();
 }
+
+#[test]
+fn a_second_batch_into_the_same_directory_is_refused_while_the_first_runs() {
+    let out = tempfile::tempdir().unwrap();
+    // The lock a running batch holds.
+    let lock = std::fs::File::create(out.path().join(".kazlex-batch.lock")).unwrap();
+    lock.try_lock().unwrap();
+    kazlex()
+        .args(["batch", "--quiet", "-o"])
+        .arg(out.path())
+        .arg(corpus_dir())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "another kazlex batch is writing into this directory",
+        ));
+    assert!(!out.path().join("summary.json").exists());
+    // Once it ends, the directory is free.
+    drop(lock);
+    kazlex()
+        .args(["batch", "--quiet", "-o"])
+        .arg(out.path())
+        .arg(corpus_dir())
+        .assert()
+        .success();
+}

@@ -57,7 +57,7 @@ pub fn service(title: &str) -> Option<Range<usize>> {
     let head = &title[..cut];
     let last_quote = head.rfind('"')?;
     let quotes = head[..=last_quote].matches('"').count();
-    let start = if quotes % 2 == 0 && head.starts_with('"') {
+    let start = if quotes.is_multiple_of(2) && head.starts_with('"') {
         1
     } else {
         0
