@@ -19,9 +19,12 @@
 //! skipped, and the run ends with exactly the output of an uninterrupted
 //! one: a source changed since is made again and its old JSONL line
 //! dropped, a finished JSONL file is taken up again, and the audit index
-//! lists the skipped documents from their outputs. Workers claim documents in order and may run at most a small window
-//! ahead of the writer, so memory stays bounded by the window, not the
-//! corpus.
+//! lists the skipped documents from their outputs. Workers claim documents
+//! in order and may run at most a small window ahead of the writer, so
+//! memory stays bounded by the window, not the corpus. One run at a time
+//! writes into a directory (a lock), and `.kazlex-batch.json` records the
+//! version that wrote it, so that a resumed run never mixes two versions'
+//! outputs.
 //!
 //! ```text
 //! before  kazlex batch corpus -o out
@@ -672,8 +675,8 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Summary, Error> {
     if opts.resume {
         check_marker(&marker)?;
     }
-    // Written first: it also fails early, with a clear message, when the
-    // output directory is not writable.
+    // Written before any output: it also fails early, with a clear
+    // message, when the output directory is not writable.
     write_atomic(&marker, marker_json().as_bytes())?;
 
     let partial_path = opts.out_dir.join(PARTIAL);
