@@ -63,7 +63,7 @@ impl Error {
                 NotText::TooLarge { .. } => "too_large",
             },
             Error::Usage(_) => "usage",
-            Error::Stopped { cause, .. } => cause.kind(),
+            Error::Stopped { cause } => cause.kind(),
         }
     }
 }
