@@ -276,6 +276,42 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Records are the input split at `\n`, each without a final `\r`,
+        /// or the length of a piece over the limit; no final empty piece.
+        #[test]
+        fn records_agree_with_a_split_at_newlines(
+            input in proptest::collection::vec(
+                proptest::sample::select(vec![b'a', b'\n', b'\r', 0xD2, 0x9A]), 0..64),
+            limit in 0u64..12,
+            capacity in 1usize..9,
+        ) {
+            let mut reader = std::io::BufReader::with_capacity(capacity, input.as_slice());
+            let mut got = Vec::new();
+            while let Some(r) = read_record(&mut reader, limit).expect("in memory") {
+                got.push(match r {
+                    Record::Line(l) => Ok(l),
+                    Record::TooLong(n) => Err(n),
+                });
+            }
+            let mut pieces: Vec<&[u8]> = input.split(|&b| b == b'\n').collect();
+            if input.is_empty() || input.last() == Some(&b'\n') {
+                pieces.pop();
+            }
+            let expected: Vec<Result<Vec<u8>, u64>> = pieces
+                .into_iter()
+                .map(|p| {
+                    if p.len() as u64 > limit {
+                        Err(p.len() as u64)
+                    } else {
+                        Ok(p.strip_suffix(b"\r").unwrap_or(p).to_vec())
+                    }
+                })
+                .collect();
+            proptest::prop_assert_eq!(got, expected);
+        }
+    }
+
     #[test]
     fn a_line_that_is_not_utf8_is_an_error_record_with_its_id() {
         let out = answer(
