@@ -296,7 +296,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// SHA-256 with `ring`'s assembly (the default `ring` feature): on CPUs
 /// without SHA instructions, the `sha2` crate's Rust was a third of a
-/// batch's work (README, Performance).
+/// batch's work (docs/PERFORMANCE.md).
 #[cfg(feature = "ring")]
 fn sha256(bytes: &[u8]) -> impl AsRef<[u8]> {
     ring::digest::digest(&ring::digest::SHA256, bytes)

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 /// With the `mimalloc` feature (the default), the command allocates with
 /// mimalloc: about 5 % fewer instructions per document than glibc's
 /// allocator, for a few MB more at its peak once transparent huge pages are
-/// off (README, Performance). `--no-default-features` builds it with the
+/// off (docs/PERFORMANCE.md). `--no-default-features` builds it with the
 /// system's allocator.
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
@@ -27,7 +27,7 @@ fn main() -> ExitCode {
 }
 
 /// Sets the process's allocator up for batches; the library leaves the
-/// allocator to the program that uses it (README, Performance).
+/// allocator to the program that uses it (docs/PERFORMANCE.md).
 ///
 /// glibc's allocator (`--no-default-features`): a batch worker allocates a
 /// document's buffers (a few hundred KB), frees them, and allocates the next
