@@ -479,8 +479,9 @@ fn cmd_batch(args: &BatchArgs) -> Result<ExitCode, Error> {
     };
     let summary = kazlex::batch::run(&opts, &progress)?;
     eprintln!(
-        "kazlex: {} documents: {} succeeded ({} resumed), {} failed, {} with warnings; {:.1} MB in {:.2} s ({:.1} MB/s); output in {}",
+        "kazlex: {} document{}: {} succeeded ({} resumed), {} failed, {} with warnings; {:.1} MB in {:.2} s ({:.1} MB/s); output in {}",
         summary.documents,
+        if summary.documents == 1 { "" } else { "s" },
         summary.succeeded,
         summary.skipped,
         summary.failed,

@@ -376,7 +376,7 @@ fn a_link_back_to_a_directory_above_is_not_walked_twice() {
         .arg(&input)
         .assert()
         .success()
-        .stderr(predicate::str::contains("1 documents: 1 succeeded"));
+        .stderr(predicate::str::contains("1 document: 1 succeeded"));
     assert_eq!(json_outputs(&out), ["a/x.json"]);
 
     // With --follow the outside directory is walked, the cycle is not.
@@ -411,7 +411,7 @@ fn the_output_directory_inside_an_input_is_not_read_back() {
             .arg(dir.path())
             .assert()
             .success()
-            .stderr(predicate::str::contains("1 documents: 1 succeeded"));
+            .stderr(predicate::str::contains("1 document: 1 succeeded"));
     }
     let summary = read_json(&out.join("summary.json"));
     assert_eq!(summary["documents"], 1);
@@ -441,7 +441,7 @@ fn a_pipe_in_an_input_directory_is_skipped_not_waited_on() {
         .timeout(Duration::from_secs(60))
         .assert()
         .success()
-        .stderr(predicate::str::contains("1 documents: 1 succeeded"));
+        .stderr(predicate::str::contains("1 document: 1 succeeded"));
     assert_eq!(
         read_json(&out.path().join("a.json"))["act"]["number"],
         "164"
