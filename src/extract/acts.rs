@@ -251,7 +251,8 @@ pub fn quoted(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// `№ 164`, `№164` → "164".
+/// `№ 164`, `№164` → "164"; `№ А-3/85` → "А-3/85"; `№ ҚР ДСМ-210/2020`
+/// → "ҚРДСМ-210/2020" (the contract's numbers hold no spaces).
 /// `№`, by a searcher built once: `match_indices('№')` and `contains('№')`
 /// stop at every byte 96, the last of `№` but also of `і`, the commonest
 /// Kazakh letter.
@@ -265,8 +266,12 @@ fn numbers(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
         let after = &text[i + '№'.len_utf8()..];
         let ws = after.len() - after.trim_start_matches(' ').len();
         let rest = &after[ws..];
+        // A code in capitals before the digits, as ministries and some
+        // akimats number their acts (`А-3/85`, `ҚР ДСМ-210/2020`).
+        let code = code_prefix(rest);
         // Digits, then parts joined by `-` or `/` (`1/120`, `25-3`, `88-V`).
-        let mut len = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let digits = rest[code..].bytes().take_while(u8::is_ascii_digit).count();
+        let mut len = if digits > 0 { code + digits } else { 0 };
         while len > 0 {
             let tail = &rest[len..];
             let Some(sep) = tail.chars().next().filter(|c| matches!(c, '/' | '-')) else {
@@ -290,6 +295,48 @@ fn numbers(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     out
 }
 
+/// The length of the capital-letter code that starts a number, with the
+/// `-` after it (`А-` of `А-3/85`, `ҚР ДСМ-` of `ҚР ДСМ-210/2020`): one or
+/// two words of one to six capitals, the last joined to the digits by a
+/// hyphen. Zero when `rest` does not start so.
+fn code_prefix(rest: &str) -> usize {
+    let capitals = |s: &str| -> usize {
+        let n: usize = s
+            .chars()
+            .take_while(|c| c.is_uppercase() && crate::chars::is_letter(*c))
+            .take(7)
+            .map(char::len_utf8)
+            .sum();
+        if s[..n].chars().count() > 6 {
+            0
+        } else {
+            n
+        }
+    };
+    let first = capitals(rest);
+    if first == 0 {
+        return 0;
+    }
+    let mut end = first;
+    if rest[end..].starts_with(' ') {
+        let second = capitals(&rest[end + 1..]);
+        if second > 0 {
+            end += 1 + second;
+        }
+    }
+    let digit_after = |at: usize| rest.as_bytes().get(at).is_some_and(u8::is_ascii_digit);
+    if rest[end..].starts_with('-') && digit_after(end + 1) {
+        end + 1
+    } else {
+        0
+    }
+}
+
+/// The value of a number found by [`numbers`]: its text without spaces.
+fn number_value(text: &str) -> String {
+    text.split(' ').collect()
+}
+
 /// The registration number in a text such as `(… тізілімінде № 11058
 /// тіркелген)`, `№ 15740 болып тіркелген`, `№11342 тіркелді`, `тізілімінде №4990`.
 pub fn registration_number(text: &str) -> Option<String> {
@@ -300,7 +347,7 @@ pub fn registration_number(text: &str) -> Option<String> {
             || after.starts_with("болып тіркел")
             || before.ends_with("тізілімінде")
         {
-            return Some(text[n].to_owned());
+            return Some(number_value(&text[n]));
         }
     }
     None
@@ -384,7 +431,9 @@ pub fn region_of(issuer: &str) -> Option<String> {
         }
         start += w.len() + 1;
     }
-    let word = found?;
+    let Some(word) = found else {
+        return region_of_adjective(issuer);
+    };
     if word.start == 0 {
         return None;
     }
@@ -392,14 +441,42 @@ pub fn region_of(issuer: &str) -> Option<String> {
     Some([&issuer[..word.start], nominative_of(&issuer[word])].concat())
 }
 
+/// The region of a maslikhat named by an adjective, `облыстық`,
+/// `аудандық` or `қалалық` ('regional', 'district', 'city'): `Маңғыстау
+/// облыстық мәслихаты` → `Маңғыстау облысы`.
+fn region_of_adjective(issuer: &str) -> Option<String> {
+    let mut start = 0;
+    for w in split_spaces(issuer) {
+        let noun = match w {
+            "облыстық" => "облысы",
+            "аудандық" => "ауданы",
+            "қалалық" => "қаласы",
+            _ => {
+                start += w.len() + 1;
+                continue;
+            }
+        };
+        return (start > 0).then(|| [&issuer[..start], noun].concat());
+    }
+    None
+}
+
 /// The issuer ending at the genitive word `g` (a byte range in `text`):
 /// from the first capitalized word after the last boundary before it.
 fn issuer_phrase(text: &str, window_start: usize, g: Range<usize>) -> (Range<usize>, String) {
     let before = &text[window_start..g.start];
     // The last boundary: punctuation, a dash or a closing bracket or quote.
+    // A hyphen between two letters joins a name (`Нұр-Сұлтан қаласы`).
+    let joins_a_name = |i: usize| {
+        let is_letter = |c: Option<char>| c.is_some_and(crate::chars::is_letter);
+        is_letter(before[..i].chars().next_back()) && is_letter(before[i + 1..].chars().next())
+    };
     let boundary = before
         .char_indices()
-        .filter(|&(_, c)| matches!(c, ',' | ';' | ':' | '–' | '-' | ')' | '"' | '.' | '—'))
+        .filter(|&(i, c)| {
+            matches!(c, ',' | ';' | ':' | '–' | '-' | ')' | '"' | '.' | '—')
+                && !(c == '-' && joins_a_name(i))
+        })
         .map(|(i, c)| i + c.len_utf8())
         .next_back()
         .unwrap_or(0);
@@ -786,7 +863,7 @@ pub fn citations(text: &str) -> Vec<Citation> {
                 issuer,
                 region,
                 date: dates_here.last().map(|(_, d)| *d),
-                number: last_number.map(|n| text[n].to_owned()),
+                number: last_number.map(|n| number_value(&text[n])),
                 registration_number,
                 title: titles_here.last().map(strip),
             });
@@ -858,7 +935,7 @@ pub fn registration(text: &str) -> Option<Registration> {
         .unwrap_or((None, None));
     let number = numbers(sentence)
         .last()
-        .map(|(_, n)| sentence[n.clone()].to_owned());
+        .map(|(_, n)| number_value(&sentence[n.clone()]));
     let authority = date_range.map(|r| {
         let phrase = sentence[..r.start].trim();
         let mut words: Vec<String> = phrase.split(' ').map(str::to_owned).collect();
@@ -1030,6 +1107,56 @@ mod tests {
                 None,
             )],
         );
+        // Numbers with a code in capitals, as Akmola's akimat and the
+        // ministries number their acts; the contract's numbers hold no
+        // spaces.
+        check(
+            "Ақмола облысы әкімдігінің 2018 жылғы 28 ақпандағы № А-3/85 қаулысымен",
+            &[(
+                "resolution",
+                Some("Ақмола облысы әкімдігі"),
+                Some("2018-02-28"),
+                Some("А-3/85"),
+                None,
+                None,
+            )],
+        );
+        check(
+            "Қазақстан Республикасы Денсаулық сақтау министрінің 2020 жылғы 30 қарашадағы № ҚР ДСМ-210/2020 бұйрығымен",
+            &[(
+                "order",
+                Some("Қазақстан Республикасы Денсаулық сақтау министрі"),
+                Some("2020-11-30"),
+                Some("ҚРДСМ-210/2020"),
+                None,
+                None,
+            )],
+        );
+        // A hyphen inside a name does not end the issuer.
+        check(
+            "Күші жойылды - Нұр-Сұлтан қаласы әкімдігінің 2019 жылғы 3 қыркүйектегі № 505-1532 қаулысымен",
+            &[(
+                "resolution",
+                Some("Нұр-Сұлтан қаласы әкімдігі"),
+                Some("2019-09-03"),
+                Some("505-1532"),
+                None,
+                None,
+            )],
+        );
+        assert_eq!(
+            region_of("Нұр-Сұлтан қаласы әкімдігі").as_deref(),
+            Some("Нұр-Сұлтан қаласы")
+        );
+        // A maslikhat is named by an adjective: `облыстық` is `облысы`.
+        for (issuer, want) in [
+            ("Маңғыстау облыстық мәслихаты", Some("Маңғыстау облысы")),
+            ("Қарасай аудандық мәслихаты", Some("Қарасай ауданы")),
+            ("Алматы қалалық мәслихаты", Some("Алматы қаласы")),
+            ("облыстық мәслихаты", None),
+        ] {
+            assert_eq!(region_of(issuer).as_deref(), want, "{issuer:?}");
+        }
         assert_eq!(
             region_of("Қарасай ауданы мәслихаты").as_deref(),
             Some("Қарасай ауданы")
@@ -1038,6 +1165,34 @@ mod tests {
             region_of("Қазақстан Республикасы Білім және ғылым министрі"),
             None
         );
+    }
+
+    #[test]
+    fn numbers_as_written_after_the_sign() {
+        let values = |text: &str| -> Vec<String> {
+            numbers(text)
+                .into_iter()
+                .map(|(_, n)| number_value(&text[n]))
+                .collect()
+        };
+        for (text, want) in [
+            ("№ 164 қаулысы", vec!["164"]),
+            ("№164 және №25-3", vec!["164", "25-3"]),
+            ("№ 1/120 қаулысы", vec!["1/120"]),
+            ("№ 88-V Заңы", vec!["88-V"]),
+            ("№ А-3/85 қаулысы", vec!["А-3/85"]),
+            ("№ ҚР ДСМ-210/2020 бұйрығы", vec!["ҚРДСМ-210/2020"]),
+            ("№ ҚБП-15 бұйрығы", vec!["ҚБП-15"]),
+            // Not numbers: no digits, or capitals that do not reach them.
+            ("№ А 5", vec![]),
+            ("№ Қаулы-5", vec![]),
+            ("№ ҚАЗАҚСТАН-5", vec![]),
+            ("№ АБ ВГ ДЕ-5", vec![]),
+            ("№ -5", vec![]),
+            ("№", vec![]),
+        ] {
+            assert_eq!(values(text), want, "{text:?}");
+        }
     }
 
     #[test]
