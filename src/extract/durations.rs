@@ -5,7 +5,8 @@
 //! `3 (үш) сағат`. Variants: words only (`он жұмыс күні ішінде`,
 //! `отыз минуттан аспайды`), digits only (`– 10 минут`), `жұмыс күн` without
 //! its suffix, a glued bracket (`(бір)минут`), a maximum
-//! (`ең ұзақ уақыты – 10 минут`, `… аспайды`), calendar days
+//! (`ең ұзақ уақыты – 10 минут`, `… минуттан аспайды`, `… артық емес`,
+//! `… кешіктірмей`), calendar days
 //! (`күнтізбелік он күн`). A phrase followed by `бұрын` ('before'),
 //! `өткен соң` ('after … passed') or `ұзартылады` ('is extended by') is not
 //! a step's duration and is skipped.
@@ -197,8 +198,12 @@ pub fn find_all(text: &str) -> Vec<Duration> {
                     bound = Some(Bound::Within);
                     damaged_bound = true;
                 } else if after_t.starts_with("аспайды")
-                    || text[pos..end].ends_with("тан") && after_t.starts_with("аспа")
+                    || ablative(&text[pos..end])
+                        && ["аспа", "артық емес", "кешіктірмей"]
+                            .iter()
+                            .any(|w| after_t.starts_with(w))
                 {
+                    // 'does not exceed', 'not more than', 'not later than'.
                     bound = Some(Bound::Max);
                 }
                 let before = text[..start]
@@ -206,12 +211,6 @@ pub fn find_all(text: &str) -> Vec<Duration> {
                     .trim_end_matches(['–', '-', '—'])
                     .trim_end();
                 if before.ends_with("ең ұзақ уақыты") || before.ends_with("ең ұзақ уақыт")
-                {
-                    bound = Some(Bound::Max);
-                }
-                if unit == Unit::Minute
-                    && text[pos..end].ends_with("минуттан")
-                    && followed_by(after, &["аспайды", "аспауы", "артық емес"])
                 {
                     bound = Some(Bound::Max);
                 }
@@ -266,6 +265,14 @@ fn last_unit_start(text: &str) -> Option<usize> {
         .iter()
         .filter_map(|stem| stem.find_iter(b).last())
         .max()
+}
+
+/// Whether a unit word is in the ablative ('than', 'from'), as before
+/// `аспайды`: `минуттан`, `сағаттан`, `күнінен`.
+fn ablative(unit_word: &str) -> bool {
+    ["тан", "тен", "нан", "нен", "дан", "ден"]
+        .iter()
+        .any(|e| unit_word.ends_with(e))
 }
 
 #[cfg(test)]
@@ -403,6 +410,20 @@ mod tests {
             "күту уақыты отыз минуттан аспайды",
             &[(30, "minute", Some("max"), "отыз минуттан")],
         );
+        // 'Not more than', 'not later than', after any unit.
+        check(
+            "2 (екі) сағаттан артық емес",
+            &[(2, "hour", Some("max"), "2 (екі) сағаттан")],
+        );
+        check(
+            "10 (он) минуттан кешіктірмей жолдайды",
+            &[(10, "minute", Some("max"), "10 (он) минуттан")],
+        );
+        check(
+            "2 (екі) жұмыс күнінен аспайды",
+            &[(2, "working_day", Some("max"), "2 (екі) жұмыс күнінен")],
+        );
+        check("15 (он бес) минуттан кейін", &[]);
         check(
             "тіркелген күннен бастап күнтізбелік он күн ішінде",
             &[(10, "calendar_day", Some("within"), "күнтізбелік он күн")],
