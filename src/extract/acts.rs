@@ -648,6 +648,7 @@ pub fn citations(text: &str) -> Vec<Citation> {
             continue;
         };
         let type_range = wr.start + core.start..wr.start + core.end;
+        let plural = is_plural_type(w);
         // A citation does not reach back across the end of a sentence, nor
         // further than any citation of the genre is long.
         let lookback =
@@ -734,10 +735,10 @@ pub fn citations(text: &str) -> Vec<Citation> {
                     cur = cur.min(r.start);
                     continue;
                 }
-                if text.as_bytes()[r.end..cur]
-                    .iter()
-                    .all(|&x| x == b' ' || x == b',')
-                {
+                // A plural type word lists its acts: `12.03.2019 № 5;
+                // 14.05.2020 № 186 қаулыларымен`, `… № 5 және … № 186`.
+                let gap = text[r.end..cur].trim_matches([' ', ',']);
+                if gap.is_empty() || plural && (gap == ";" || gap == "және") {
                     cur = r.start;
                 } else {
                     break;
@@ -799,7 +800,54 @@ pub fn citations(text: &str) -> Vec<Citation> {
                 inner
             }
         };
-        if titles_here.len() >= 2 && is_plural_type(w) {
+        let numbers_here: Vec<Range<usize>> = mine
+            .iter()
+            .filter_map(|p| match p {
+                Part::Number(r, _) => Some(r.clone()),
+                _ => None,
+            })
+            .collect();
+        if titles_here.len() < 2 && numbers_here.len() >= 2 && plural {
+            // One citation per number, each with the date before it and
+            // the issuer of them all.
+            for (k, r) in numbers_here.iter().enumerate() {
+                let prev_end = if k == 0 {
+                    clause
+                } else {
+                    numbers_here[k - 1].end
+                };
+                let paired = dates_here
+                    .iter()
+                    .rev()
+                    .find(|(d, _)| d.end <= r.start && d.start >= prev_end);
+                let own_start = paired.map_or(r.start, |(d, _)| d.start);
+                let start = if k == 0 {
+                    span_start.min(own_start)
+                } else {
+                    own_start
+                };
+                let end = if k + 1 == numbers_here.len() {
+                    type_range.end
+                } else {
+                    r.end
+                };
+                let number = mine.iter().find_map(|p| match p {
+                    Part::Number(pr, n) if pr == r => Some(number_value(&text[n.clone()])),
+                    _ => None,
+                });
+                out.push(Citation {
+                    span: start..end,
+                    act_type,
+                    type_text: type_range.clone(),
+                    issuer: issuer.clone(),
+                    region: region.clone(),
+                    date: paired.map(|(_, d)| *d),
+                    number,
+                    registration_number: None,
+                    title: None,
+                });
+            }
+        } else if titles_here.len() >= 2 && plural {
             // One citation per title, each with the date next to it.
             for (k, t) in titles_here.iter().enumerate() {
                 let next_title = titles_here.get(k + 1).map_or(type_range.start, |n| n.start);

@@ -248,13 +248,6 @@ pub fn extract_segments(n: &Normalized, seg: &Segments) -> Extraction {
                 .into(),
         ),
     }
-    if x.act.act_type.is_none() {
-        if let Some(t) = &seg.title {
-            // A document with no header: take what the title says about itself.
-            let _ = t;
-        }
-    }
-
     // Notes.
     for note in &seg.notes {
         let nt = &text[note.span.clone()];
@@ -277,6 +270,12 @@ pub fn extract_segments(n: &Normalized, seg: &Segments) -> Extraction {
             refs.push(Reference {
                 citation: c.clone(),
                 role,
+            });
+        }
+        for c in parsed.also {
+            refs.push(Reference {
+                citation: shift(c, note.span.start),
+                role: Role::Other,
             });
         }
         x.notes.push(Note {

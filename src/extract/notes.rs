@@ -41,6 +41,10 @@ pub struct Note {
     /// The scope as the note writes it, normalized (`1-тармақ`).
     pub scope: Option<String>,
     pub by: Option<Citation>,
+    /// Further acts the note cites: a plural type word lists every act
+    /// that made the change (`12.03.2019 № 5; 14.05.2020 № 186
+    /// қаулыларымен`), and `by` is the first of them.
+    pub also: Vec<Citation>,
     /// The entry-into-force clause, inside its parentheses.
     pub effective: Option<Range<usize>>,
 }
@@ -97,7 +101,9 @@ pub fn parse(text: &str) -> Note {
         }
         None => (NoteKind::Other, None),
     };
-    let by = acts::citations(text).into_iter().next();
+    let mut cited = acts::citations(text).into_iter();
+    let by = cited.next();
+    let also = cited.collect();
     let effective = text.rfind('(').and_then(|open| {
         let inner = &text[open + 1..];
         let close = inner.find(')')?;
@@ -115,6 +121,7 @@ pub fn parse(text: &str) -> Note {
         kind,
         scope,
         by,
+        also,
         effective,
     }
 }
@@ -166,6 +173,55 @@ mod tests {
             Some("186"),
             Some("алғашқы"),
         ); // 002:77
+    }
+
+    /// Acts listed under one plural type word share its issuer; the first
+    /// is the note's `by`.
+    #[test]
+    fn a_note_that_lists_two_amending_acts() {
+        let text = "Ескерту. 1-тармаққа өзгерістер енгізілді - Ақмола облысы әкімдігінің 24.02.2014 № А-2/63; 10.06.2014 № А-5/265 қаулыларымен.";
+        check(
+            text,
+            NoteKind::Amendment,
+            Some("1-тармақ"),
+            Some("А-2/63"),
+            None,
+        );
+        let n = parse(text);
+        let acts: Vec<(Option<&str>, Option<String>, Option<&str>)> =
+            n.by.iter()
+                .chain(&n.also)
+                .map(|c| {
+                    (
+                        c.issuer.as_deref(),
+                        c.date.map(|d| d.to_string()),
+                        c.number.as_deref(),
+                    )
+                })
+                .collect();
+        assert_eq!(
+            acts,
+            [
+                (
+                    Some("Ақмола облысы әкімдігі"),
+                    Some("2014-02-24".to_owned()),
+                    Some("А-2/63")
+                ),
+                (
+                    Some("Ақмола облысы әкімдігі"),
+                    Some("2014-06-10".to_owned()),
+                    Some("А-5/265")
+                ),
+            ]
+        );
+        // The effective clause may stand before the type word.
+        check(
+            "Ескерту. Тақырыбы жаңа редакцияда - Ақмола облысы әкімдігінің 12.03.2019 № А-3/120 (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі) қаулысымен.",
+            NoteKind::Amendment,
+            Some("Тақырыбы"),
+            Some("А-3/120"),
+            Some("алғашқы ресми"),
+        );
     }
 
     #[test]
