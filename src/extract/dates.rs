@@ -107,9 +107,10 @@ fn verbal(i: &str) -> IResult<&str, Date> {
     let (i, _) = space1(i)?;
     let (i, _) = alt((tag("жылғы"), tag("жылдың"), tag("жылы"))).parse(i)?;
     let (i, _) = space1(i)?;
-    let (i, _) = opt(ch('"')).parse(i)?;
+    // The day may be quoted (`"27"`, `«27»`) or hyphenated (`1-наурыздағы`).
+    let (i, _) = opt(alt((ch('"'), ch('«')))).parse(i)?;
     let (i, day) = num(2).parse(i)?;
-    let (i, _) = opt(ch('"')).parse(i)?;
+    let (i, _) = opt(alt((ch('"'), ch('»'), ch('-')))).parse(i)?;
     let (i, _) = space0(i)?;
     let (rest, m) = word(i)?;
     match month(m).and_then(|m| make(year, m, day)) {
@@ -211,6 +212,15 @@ mod tests {
         check("14.05.2019", Some("2019-05-14")); // 002:24
         check("2016 жылғы 15 сәуірдегі", Some("2016-04-15")); // 004:7
         check("2017 жылғы 28 желтоқсанда", Some("2017-12-28")); // 000:27
+    }
+
+    #[test]
+    fn a_quoted_or_hyphenated_day() {
+        check("2019 жылғы «27» тамыздағы", Some("2019-08-27"));
+        check("2019 жылғы \"27\" тамыздағы", Some("2019-08-27"));
+        check("2019 жылғы 1-наурыздағы", Some("2019-03-01"));
+        check("2019 жылғы 1- наурыздағы", Some("2019-03-01"));
+        check("2019 жылғы 1-тармағы", None);
     }
 
     #[test]
