@@ -162,6 +162,29 @@ impl Needle {
 
 /// Whether `t` holds two spaces in a row (a gap a moved link left, or a
 /// widened line); this runs twice for every line.
+/// Whether `t` holds a quote that can mark a title: `"`, `«` or `»`.
+pub fn has_quote(t: &str) -> bool {
+    // By bytes: `«` and `»` are C2 AB and C2 BB (a `char` pattern would
+    // decode every character; this runs for every token of some lines).
+    let b = t.as_bytes();
+    memchr::memchr2_iter(b'"', 0xC2, b)
+        .any(|i| b[i] == b'"' || matches!(b.get(i + 1), Some(0xAB | 0xBB)))
+}
+
+/// The quotes titles are written in: `"` either way, `«` opening and `»`
+/// closing.
+pub const QUOTES: [char; 3] = ['"', '«', '»'];
+
+/// Whether `t` starts with a quote that may open (`"` or `«`).
+pub fn starts_with_opening_quote(t: &str) -> bool {
+    t.starts_with(['"', '«'])
+}
+
+/// Whether `t` ends with a quote that may close (`"` or `»`).
+pub fn ends_with_closing_quote(t: &str) -> bool {
+    t.ends_with(['"', '»'])
+}
+
 pub fn has_double_space(t: &str) -> bool {
     static TWO_SPACES: Needle = Needle::new("  ");
     TWO_SPACES.find(t.as_bytes()).is_some()

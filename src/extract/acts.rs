@@ -193,14 +193,30 @@ fn is_opening_quote(text: &str, i: usize) -> bool {
         && next.is_some_and(|n| crate::chars::is_alnum(n) || n == '"' || n == '«')
 }
 
+/// The quotes of `text`: byte offset, length and whether it opens. A `"`
+/// opens or closes by its neighbours; `«` opens and `»` closes (titles are
+/// quoted either way: `"Мемлекеттік көрсетілетін қызметтер туралы"`,
+/// `«Мемлекеттік көрсетілетін қызметтер туралы»`).
+fn quote_marks(text: &str) -> Vec<(usize, usize, bool)> {
+    let b = text.as_bytes();
+    // `«` and `»` are C2 AB and C2 BB; C2 leads no Kazakh letter.
+    memchr::memchr2_iter(b'"', 0xC2, b)
+        .filter_map(|i| match (b[i], b.get(i + 1)) {
+            (b'"', _) => Some((i, 1, is_opening_quote(text, i))),
+            (_, Some(0xAB)) => Some((i, 2, true)),
+            (_, Some(0xBB)) => Some((i, 2, false)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Quoted titles in `text` (ranges include the quotes). An opening quote
 /// closes at the first closing quote that brings the depth back to zero; if
 /// the text there does not end with `туралы` but a later closing quote of the
 /// same clause does, the title extends to it (nested names inside titles).
 pub fn quoted(text: &str) -> Vec<Range<usize>> {
-    let quotes: Vec<(usize, bool)> = memchr::memchr_iter(b'"', text.as_bytes())
-        .map(|i| (i, is_opening_quote(text, i)))
-        .collect();
+    let marks = quote_marks(text);
+    let quotes: Vec<(usize, bool)> = marks.iter().map(|&(i, _, op)| (i, op)).collect();
     let mut out = Vec::new();
     let mut k = 0;
     while k < quotes.len() {
@@ -245,7 +261,7 @@ pub fn quoted(text: &str) -> Vec<Range<usize>> {
                 q += 1;
             }
         }
-        out.push(start..quotes[e].0 + 1);
+        out.push(start..quotes[e].0 + marks[e].1);
         k = e + 1;
     }
     out
@@ -474,8 +490,10 @@ fn issuer_phrase(text: &str, window_start: usize, g: Range<usize>) -> (Range<usi
     let boundary = before
         .char_indices()
         .filter(|&(i, c)| {
-            matches!(c, ',' | ';' | ':' | '–' | '-' | ')' | '"' | '.' | '—')
-                && !(c == '-' && joins_a_name(i))
+            matches!(
+                c,
+                ',' | ';' | ':' | '–' | '-' | ')' | '"' | '«' | '»' | '.' | '—'
+            ) && !(c == '-' && joins_a_name(i))
         })
         .map(|(i, c)| i + c.len_utf8())
         .next_back()
@@ -793,9 +811,15 @@ pub fn citations(text: &str) -> Vec<Citation> {
         // (`"Техникалық … қабылдау" мемлекеттік … туралы"`) shares its opening
         // quote with that name and keeps it.
         let strip = |r: &Range<usize>| {
-            let inner = r.start + 1..r.end - 1;
-            if text[inner.clone()].matches('"').count() % 2 == 1 {
-                r.start..r.end - 1
+            let t = &text[r.clone()];
+            let open = t.chars().next().map_or(0, char::len_utf8);
+            let close = t.chars().next_back().map_or(0, char::len_utf8);
+            let inner = r.start + open..r.end - close;
+            let inside = &text[inner.clone()];
+            let unbalanced = inside.matches('"').count() % 2 == 1
+                || inside.matches('«').count() != inside.matches('»').count();
+            if unbalanced {
+                r.start..r.end - close
             } else {
                 inner
             }
@@ -1369,6 +1393,36 @@ mod tests {
         ] {
             assert_eq!(type_word(w), want, "{w}");
         }
+    }
+
+    /// Titles in guillemets, nested and mixed with straight quotes.
+    #[test]
+    fn titles_in_guillemets() {
+        let titles =
+            |t: &str| -> Vec<String> { quoted(t).into_iter().map(|r| t[r].to_owned()).collect() };
+        assert_eq!(
+            titles("«Мемлекеттік көрсетілетін қызметтер туралы» Заңына"),
+            ["«Мемлекеттік көрсетілетін қызметтер туралы»"]
+        );
+        assert_eq!(
+            titles("№ 5 ««Үздік педагог» атағын беру туралы» қаулысы, «а» және «б»"),
+            ["««Үздік педагог» атағын беру туралы»", "«а»", "«б»"]
+        );
+        assert_eq!(
+            titles("«\"Азаматтарға арналған үкімет\" корпорациясы туралы» қаулы"),
+            ["«\"Азаматтарға арналған үкімет\" корпорациясы туралы»"]
+        );
+        check(
+            "Ақмола облысы әкімдігінің 2015 жылғы 4 тамыздағы № А-8/365 «Мемлекеттік көрсетілетін қызметтер регламенттерін бекіту туралы» (Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде № 4977 тіркелген) қаулысының",
+            &[(
+                "resolution",
+                Some("Ақмола облысы әкімдігі"),
+                Some("2015-08-04"),
+                Some("А-8/365"),
+                Some("4977"),
+                Some("Мемлекеттік көрсетілетін қызметтер регламенттерін бекіту туралы"),
+            )],
+        );
     }
 
     #[test]

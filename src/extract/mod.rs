@@ -411,7 +411,7 @@ pub fn extract_segments(n: &Normalized, seg: &Segments) -> Extraction {
         }
         for st in &r.stubs {
             let t = &text[st.clone()];
-            if t.ends_with("қосымша") && !t.contains("регламентіне") && t.contains('"')
+            if t.ends_with("қосымша") && !t.contains("регламентіне") && crate::chars::has_quote(t)
             {
                 x.warnings.push(format!(
                     "the stub «{}» (line {}) lost words in extraction (expected `… қызмет регламентіне N-қосымша`)",

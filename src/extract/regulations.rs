@@ -7,7 +7,7 @@
 //! көрсетілетін қызмет регламенті`; the service is the quoted name, and when
 //! the name holds quotes of its own without an outer opening quote
 //! (`"Үздік педагог" атағын … қабылдау" мемлекеттік …`), everything up to the
-//! last quote. The standard is the order cited in section 1 as approving
+//! last quote. Titles quoted with `«…»` are read the same way. The standard is the order cited in section 1 as approving
 //! the service's standard (`… бұйрығымен бекітілген "…" мемлекеттік
 //! көрсетілетін қызмет стандартына (бұдан әрі – Стандарт)`).
 //!
@@ -55,6 +55,24 @@ pub fn service(title: &str) -> Option<Range<usize>> {
         .filter_map(|m| m.rfind(title.as_bytes()))
         .min()?;
     let head = &title[..cut];
+    if let Some(close) = head.rfind('»') {
+        // `«…» мемлекеттік көрсетілетін қызмет регламенті`: from the `«`
+        // that this `»` closes, or from the start when extraction lost it.
+        let mut depth = 0usize;
+        let mut start = 0;
+        for (i, c) in head[..close].char_indices().rev() {
+            match c {
+                '»' => depth += 1,
+                '«' if depth == 0 => {
+                    start = i + c.len_utf8();
+                    break;
+                }
+                '«' => depth -= 1,
+                _ => {}
+            }
+        }
+        return (close > start).then_some(start..close);
+    }
     let last_quote = head.rfind('"')?;
     let quotes = head[..=last_quote].matches('"').count();
     let start = if quotes.is_multiple_of(2) && head.starts_with('"') {
@@ -111,5 +129,27 @@ mod tests {
             &t[service(t).unwrap()],
             "\"Үздік педагог\" атағын беру конкурсына қатысу үшін құжаттар қабылдау"
         ); // 002:72
+    }
+
+    #[test]
+    fn services_in_guillemets() {
+        for (t, want) in [
+            (
+                "«Жұмыссыз азаматтарды тіркеу және есепке қою» мемлекеттік көрсетілетін қызмет регламенті",
+                Some("Жұмыссыз азаматтарды тіркеу және есепке қою"),
+            ),
+            (
+                "««Үздік педагог» атағын беру конкурсына қатысу үшін құжаттар қабылдау» мемлекеттік көрсетілетін қызмет регламенті",
+                Some("«Үздік педагог» атағын беру конкурсына қатысу үшін құжаттар қабылдау"),
+            ),
+            // The outer opening quote lost in extraction.
+            (
+                "«Үздік педагог» атағын беру конкурсына қатысу үшін құжаттар қабылдау» мемлекеттік көрсетілетін қызмет регламенті",
+                Some("«Үздік педагог» атағын беру конкурсына қатысу үшін құжаттар қабылдау"),
+            ),
+            ("«» мемлекеттік көрсетілетін қызмет регламенті", None),
+        ] {
+            assert_eq!(service(t).map(|r| &t[r]), want, "{t:?}");
+        }
     }
 }

@@ -83,7 +83,7 @@ pub fn is_heading(t: &str) -> bool {
     }
     rest.chars()
         .next()
-        .is_some_and(|c| c.is_uppercase() || c == '"')
+        .is_some_and(|c| c.is_uppercase() || c == '"' || c == '«')
 }
 
 /// A title or stub line that completes a unit: `… 1-қосымша`,
@@ -101,7 +101,7 @@ fn ends_annex(t: &str) -> bool {
 
 fn is_opener(t: &str) -> bool {
     let mut cs = t.chars();
-    (cs.next() == Some('"') && cs.next().is_some_and(crate::chars::is_letter))
+    (matches!(cs.next(), Some('"' | '«')) && cs.next().is_some_and(crate::chars::is_letter))
         || is_heading(t)
         || is_status(t)
 }
@@ -167,12 +167,12 @@ pub fn plan(lines: &[Prepared<'_>], flat: bool) -> Vec<Role> {
                 let open_quote = cur == Some(ParagraphKind::Block)
                     && empties >= 2
                     && block_first.is_some_and(|f| {
-                        lines[f..i]
+                        // An odd number of `"`, or more `«` than `»`.
+                        let (plain, guillemets) = lines[f..i]
                             .iter()
-                            .map(|l| l.text.as_str().matches('"').count())
-                            .sum::<usize>()
-                            % 2
-                            == 1
+                            .map(|l| quote_counts(l.text.as_str()))
+                            .fold((0, 0), |(a, b), (x, y)| (a + x, b + y));
+                        plain % 2 == 1 || guillemets > 0
                     })
                     && next_text(lines, i)
                         .is_some_and(|t| t.chars().next().is_some_and(char::is_lowercase));
@@ -344,6 +344,12 @@ pub struct Emitted {
     pub line_out: Vec<Option<Range<usize>>>,
 }
 
+/// The quotes of a line: how many `"`, and `«` less `»`.
+fn quote_counts(t: &str) -> (usize, isize) {
+    let count = |c: char| t.matches(c).count();
+    (count('"'), count('«') as isize - count('»') as isize)
+}
+
 fn starts_with_closing(t: &str) -> bool {
     t.as_bytes().first().is_some_and(|&x| is_closing(x))
 }
@@ -359,10 +365,10 @@ fn is_closing(x: u8) -> bool {
 /// How two lines join: the separator, and whether the hyphen ending the
 /// first line goes.
 fn join_rule(prev: &str, next: &str, ev: &Evidence<'_>) -> (&'static str, bool) {
-    if prev.ends_with('(') || prev == "\"" || prev.ends_with("(\"") {
+    if prev.ends_with('(') || prev.ends_with('«') || prev == "\"" || prev.ends_with("(\"") {
         return ("", false);
     }
-    if starts_with_closing(next) {
+    if starts_with_closing(next) || next.starts_with('»') {
         return ("", false);
     }
     if let Some(rest) = next.strip_prefix('"') {
@@ -716,12 +722,17 @@ mod tests {
         check_join("-", "мемлекеттік", "- мемлекеттік"); // 002:161 `Нәтижесі -`
         check_join("қажет", ",", "қажет,"); // 004:472
         check_join("нәтижелерін беру", ":", "нәтижелерін беру:"); // 004:352
+                                                                  // Guillemets say which way they go.
+        check_join("№ 310 «", "Техникалық", "№ 310 «Техникалық");
+        check_join("қабылдау", "» мемлекеттік", "қабылдау» мемлекеттік");
+        check_join("ретімен", "«кедергісіз»", "ретімен «кедергісіз»");
     }
 
     #[test]
     fn headings_and_units() {
         assert!(is_heading("2. Мемлекеттік қызметті көрсету процесінде"));
         assert!(is_heading("4. \"Азаматтарға арналған үкімет\" мемлекеттік"));
+        assert!(is_heading("4. «Азаматтарға арналған үкімет» мемлекеттік"));
         assert!(!is_heading("2.Мемлекеттік"));
         assert!(!is_heading("2018 жылғы"));
         assert!(ends_unit("регламентіне 1-қосымша"));

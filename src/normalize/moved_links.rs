@@ -33,6 +33,7 @@ use std::ops::Range;
 
 use super::mapped::{MapBuilder, MappedLine};
 use super::vocab::Evidence;
+use crate::chars::{has_quote, starts_with_opening_quote};
 
 /// What the repair did to one line.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -117,7 +118,7 @@ fn is_digits(t: &str) -> bool {
 fn classify(t: &str) -> Cls {
     match t {
         "-" | "–" | "—" => return Cls::Dash,
-        "\"" => return Cls::Quote,
+        "\"" | "»" => return Cls::Quote,
         "№" => return Cls::No,
         _ => {}
     }
@@ -150,11 +151,19 @@ fn classify(t: &str) -> Cls {
         }
         return Cls::Other;
     }
-    if t.len() > 1 && t.ends_with('"') && !t[..t.len() - 1].contains('"') {
-        return Cls::Close;
-    }
-    if t.len() > 2 && t.starts_with('"') && t.ends_with('"') {
-        return Cls::Close;
+    // A title's end (`туралы"`, `туралы»`), or a whole quoted name.
+    let closing = match t.as_bytes() {
+        [.., b'"'] => 1,
+        [.., 0xC2, 0xBB] => 2,
+        _ => 0,
+    };
+    if closing > 0 {
+        let body = &t[..t.len() - closing];
+        if !body.is_empty()
+            && (!has_quote(body) || starts_with_opening_quote(body) && body.len() > 1)
+        {
+            return Cls::Close;
+        }
     }
     if is_noun(t) {
         return if is_genitive(t) {
@@ -208,7 +217,8 @@ fn glue_split(t: &str, ev: &Evidence<'_>, next_is_formula2: bool) -> Option<(usi
         let before_ok = k == 0
             || chars[k - 1].1.is_alphabetic()
             || chars[k - 1].1 == ')'
-            || chars[k - 1].1 == '"';
+            || chars[k - 1].1 == '"'
+            || chars[k - 1].1 == '»';
         if !before_ok {
             continue;
         }
@@ -266,7 +276,7 @@ struct Gap {
 
 /// Genitive nouns that announce a reference: `Стандарттың 9-тармағына`.
 fn wants_reference(word: &str) -> bool {
-    let w = word.trim_matches('"');
+    let w = word.trim_matches(crate::chars::QUOTES);
     (w.ends_with("тың")
         || w.ends_with("тің")
         || w.ends_with("ның")
@@ -394,16 +404,16 @@ pub fn repair_measured(
     // line. Neither moved.
     let mut i = n;
     let mut pieces_rev: Vec<Piece> = Vec::new();
-    let stay_from = if tok(&spans[n - 1]) == "\"" {
+    let stay_from = if matches!(tok(&spans[n - 1]), "\"" | "«") {
         Some(n - 1)
     } else {
         (0..n)
             .rev()
-            .find(|&j| tok(&spans[j]).contains('"'))
+            .find(|&j| has_quote(tok(&spans[j])))
             .filter(|&j| {
                 let t = tok(&spans[j]);
-                t.starts_with('"')
-                    && t.matches('"').count() == 1
+                starts_with_opening_quote(t)
+                    && t.matches(crate::chars::QUOTES).count() == 1
                     && t.len() > 1
                     && spans[j + 1..]
                         .iter()
@@ -470,16 +480,16 @@ pub fn repair_measured(
             Cls::Close => {
                 // Extend back over the title's lower-case words.
                 let mut s = k;
-                if !t.starts_with('"') {
+                if !starts_with_opening_quote(t) {
                     let mut steps = 0;
                     while s > 0 && spans[s].gap_before == 1 && steps < 12 {
                         let p = tok(&spans[s - 1]);
-                        if p.starts_with('"') {
+                        if starts_with_opening_quote(p) {
                             s -= 1;
                             break;
                         }
                         let lower = p.chars().next().is_some_and(char::is_lowercase);
-                        if lower && !p.ends_with([',', '.', ';', ':', ')']) && !p.contains('"') {
+                        if lower && !p.ends_with([',', '.', ';', ':', ')']) && !has_quote(p) {
                             s -= 1;
                             steps += 1;
                         } else {
@@ -547,7 +557,7 @@ pub fn repair_measured(
                 (digit && pc != Cls::No)
                     || t.starts_with('№')
                     || matches!(cls, Cls::Quote | Cls::Close)
-                    || (t.starts_with('"') && cls != Cls::Other)
+                    || (starts_with_opening_quote(t) && cls != Cls::Other)
                     || (cls == Cls::Noun && matches!(pc, Cls::Noun | Cls::Close | Cls::Quote))
                     || cls == Cls::Formula1
                     || (matches!(pc, Cls::Quote) && cls != Cls::Other)
@@ -997,6 +1007,12 @@ mod tests {
             "\", 2013 жылғы 15 сәуірдегі \"Мемлекеттік көрсетілетін қызметтер туралы\"",
             1,
         ); // 000:19
+           // The same in guillemets: the lone quote is a `»`.
+        check(
+            ", 2013 жылғы 15 сәуірдегі  » «Мемлекеттік көрсетілетін қызметтер туралы»",
+            "», 2013 жылғы 15 сәуірдегі «Мемлекеттік көрсетілетін қызметтер туралы»",
+            1,
+        );
     }
 
     #[test]

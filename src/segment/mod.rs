@@ -152,7 +152,7 @@ fn classify_header(t: &str) -> Option<AnnexHeaderKind> {
                 && !t.contains("бекітілген")
                 && !t.contains("шешіміне")
                 && !t.contains("бұйрығына")
-                && t.contains('"'))
+                && crate::chars::has_quote(t))
         {
             return Some(AnnexHeaderKind::Stub);
         }
@@ -166,7 +166,7 @@ fn classify_header(t: &str) -> Option<AnnexHeaderKind> {
 
 fn is_regulation_title(t: &str) -> bool {
     let t = t.trim_end_matches(['.', ' ']);
-    t.ends_with("регламенті") && t.contains('"')
+    t.ends_with("регламенті") && crate::chars::has_quote(t)
 }
 
 /// `Облыс әкімі А.Көлгінов`, `Алматы облысының әкімі А. Баталов`.
