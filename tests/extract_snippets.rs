@@ -151,3 +151,39 @@ fn a_duration_in_words_only() {
         json!({"value": 10, "unit": "calendar_day", "bound": "within", "text": "күнтізбелік он күн"})
     );
 }
+
+/// Later regulations label their sections as chapters (`1-тарау. Жалпы
+/// ережелер`): 000 with its four section headings so labelled keeps its
+/// sections, their numbers and every point.
+#[test]
+fn sections_labelled_as_chapters() {
+    let text = common::corpus_text("000_e8b092f41b6b2e75");
+    let mut chapters = String::new();
+    for line in text.split_inclusive('\n') {
+        let relabelled = ["1", "2", "3", "4"].iter().find_map(|n| {
+            let rest = line.strip_prefix(&format!("{n}. "))?;
+            rest.starts_with(['Ж', 'М'])
+                .then(|| format!("{n}-тарау. {rest}"))
+        });
+        chapters.push_str(relabelled.as_deref().unwrap_or(line));
+    }
+    assert_eq!(chapters.matches("-тарау. ").count(), 4);
+    let sections = |doc: &Value| -> Vec<(Value, usize)> {
+        doc.pointer("/regulations/0/sections")
+            .and_then(Value::as_array)
+            .map(|s| {
+                s.iter()
+                    .map(|sec| {
+                        let points = sec["points"].as_array().map_or(0, Vec::len);
+                        (sec["number"].clone(), points)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let original = sections(&extract(&text));
+    let relabelled = sections(&extract(&chapters));
+    assert_eq!(original.len(), 4);
+    assert_eq!(relabelled, original);
+    assert_eq!(relabelled[0].0, json!("1"));
+}

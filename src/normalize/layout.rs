@@ -68,8 +68,33 @@ fn is_status(t: &str) -> bool {
     STATUS_LINES.contains(&t)
 }
 
-/// `2. Мемлекеттік …`, `4. "Азаматтарға …`
+/// The byte length of a chapter label that starts `t`, up to the space
+/// after it: `1-тарау.` ('chapter 1'), `2 - тарау.`, `3-бөлім.` ('part 3'),
+/// as later regulations number their sections. The number is `t`'s
+/// leading digits.
+pub fn chapter_label(t: &str) -> Option<usize> {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let rest = t[digits..].trim_start_matches(' ');
+    let rest = rest.strip_prefix(['-', '–'])?.trim_start_matches(' ');
+    let rest = ["тарау", "бөлім"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))?;
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    rest.starts_with(' ').then(|| t.len() - rest.len())
+}
+
+/// `2. Мемлекеттік …`, `4. "Азаматтарға …`, `1-тарау. Жалпы ережелер`
 pub fn is_heading(t: &str) -> bool {
+    if let Some(label) = chapter_label(t) {
+        return t[label..]
+            .trim_start_matches(' ')
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c == '"' || c == '«');
+    }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 2 {
         return false;
@@ -734,6 +759,13 @@ mod tests {
         assert!(is_heading("4. \"Азаматтарға арналған үкімет\" мемлекеттік"));
         assert!(is_heading("4. «Азаматтарға арналған үкімет» мемлекеттік"));
         assert!(!is_heading("2.Мемлекеттік"));
+        // Chapters, as later regulations number their sections.
+        assert!(is_heading("1-тарау. Жалпы ережелер"));
+        assert!(is_heading("2 - тарау. Мемлекеттік қызметті көрсету"));
+        assert!(is_heading("3-бөлім. Мемлекеттік қызметті көрсету"));
+        assert!(!is_heading("1-тарау. жалпы"));
+        assert!(!is_heading("1-тараудың талаптары"));
+        assert!(!is_heading("1-тармақ. Жалпы"));
         assert!(!is_heading("2018 жылғы"));
         assert!(ends_unit("регламентіне 1-қосымша"));
         assert!(ends_unit("№ 310 қаулысымен бекітілген"));

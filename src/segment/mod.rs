@@ -351,10 +351,15 @@ pub fn segment(n: &Normalized) -> Segments {
                         }
                         continue;
                     }
-                    if !in_stubs && numbered(t, '.').is_some() {
+                    // `2. Мемлекеттік …` or `2-тарау. Мемлекеттік …`.
+                    let section_number = numbered(t, '.').or_else(|| {
+                        crate::normalize::layout::chapter_label(t)
+                            .map(|_| 0..t.bytes().take_while(u8::is_ascii_digit).count())
+                    });
+                    if !in_stubs && section_number.is_some() {
                         if let Some(r) = s.regulations.last_mut() {
                             let num =
-                                numbered(t, '.').map(|r| span.start + r.start..span.start + r.end);
+                                section_number.map(|r| span.start + r.start..span.start + r.end);
                             r.sections.push(SectionSeg {
                                 number: num,
                                 title: span,
