@@ -187,3 +187,54 @@ fn sections_labelled_as_chapters() {
     assert_eq!(relabelled, original);
     assert_eq!(relabelled[0].0, json!("1"));
 }
+
+/// An act whose text lacks the status line: the title (ending `туралы`)
+/// and the header are still two paragraphs, whether an empty line stands
+/// between them or not (000 without its line 8).
+#[test]
+fn an_act_without_its_status_line() {
+    let text = common::corpus_text("000_e8b092f41b6b2e75");
+    let original = extract(&text);
+    for without in [
+        text.replacen("\nКүшін жойған\n", "\n", 1),
+        text.replacen("\n\nКүшін жойған\n", "\n", 1),
+    ] {
+        assert!(!without.contains("Күшін жойған"));
+        check(
+            &without,
+            &[
+                ("/title", original["title"].clone()),
+                ("/status", json!("unknown")),
+                ("/act/number", json!("164")),
+                ("/act/date", json!("2018-07-13")),
+                ("/registration/number", json!("5309")),
+                ("/repealed_by/number", json!("120")),
+            ],
+        );
+        // The same references and regulations, spans aside (the status
+        // line's bytes are gone from the normalized text).
+        let unspanned = |v: &Value| -> Value {
+            let mut v = v.clone();
+            fn strip(v: &mut Value) {
+                match v {
+                    Value::Object(m) => {
+                        m.remove("span");
+                        m.values_mut().for_each(strip);
+                    }
+                    Value::Array(a) => a.iter_mut().for_each(strip),
+                    _ => {}
+                }
+            }
+            strip(&mut v);
+            v
+        };
+        let doc = extract(&without);
+        for field in ["references", "regulations", "body", "notes"] {
+            assert_eq!(
+                unspanned(&doc[field]),
+                unspanned(&original[field]),
+                "{field}"
+            );
+        }
+    }
+}

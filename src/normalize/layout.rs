@@ -176,6 +176,8 @@ pub fn plan(lines: &[Prepared<'_>], flat: bool) -> Vec<Role> {
     let mut roles = vec![Role::Skip; lines.len()];
     let mut cur: Option<ParagraphKind> = None;
     let mut block_first: Option<usize> = None;
+    // Paragraphs started so far: the first is the act's title.
+    let mut started = 0usize;
     let mut empties = 0usize;
     let mut prev_text: Option<usize> = None;
     for i in 0..lines.len() {
@@ -244,7 +246,13 @@ pub fn plan(lines: &[Prepared<'_>], flat: bool) -> Vec<Role> {
                 Some(ParagraphKind::Block) => {
                     let block_is_header =
                         block_first.is_some_and(|f| header_like_start(lines[f].text.as_str()));
+                    // The title ends with `туралы` ('on'); the header
+                    // follows it, after the status line when there is one.
+                    let title_ends = started == 1
+                        && prev.is_some_and(|p| last_word(p) == "туралы")
+                        && (empties > 0 || act_header_start(lines, i));
                     if (empties > 0 && (prev.is_some_and(ends_unit) || is_opener(t)))
+                        || title_ends
                         || (!block_is_header && header_start(lines, i))
                         || (empties == 0 && is_heading(t) && prev.is_some_and(ends_unit))
                     {
@@ -258,6 +266,7 @@ pub fn plan(lines: &[Prepared<'_>], flat: bool) -> Vec<Role> {
         if let Role::Start(kind) = role {
             cur = Some(kind);
             block_first = Some(i);
+            started += 1;
         }
         roles[i] = role;
         empties = 0;
@@ -274,6 +283,18 @@ fn next_text<'a>(lines: &'a [Prepared<'_>], i: usize) -> Option<&'a str> {
 }
 
 /// Whether line `i` opens an annex header of the act (`… қаулысына 3-қосымша`).
+/// Whether line `i` starts the act's own header: it starts like a header
+/// and it or the next line names the act (`… № 164 қаулысы.`).
+fn act_header_start(lines: &[Prepared<'_>], i: usize) -> bool {
+    const OWN_ACT: &[&str] = &[" қаулысы.", " шешімі.", " бұйрығы.", " өкімі."];
+    header_like_start(lines[i].text.as_str())
+        && lines[i..]
+            .iter()
+            .filter(|l| l.raw.kind != LineKind::Empty)
+            .take(2)
+            .any(|l| OWN_ACT.iter().any(|w| l.text.as_str().contains(w)))
+}
+
 fn header_start(lines: &[Prepared<'_>], i: usize) -> bool {
     let first = lines[i].text.as_str();
     if !header_like_start(first) {
