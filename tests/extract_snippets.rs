@@ -238,3 +238,33 @@ fn an_act_without_its_status_line() {
         }
     }
 }
+
+/// A header whose day does not exist in its month keeps its issuer and
+/// number, leaves the date null and says why (000 with `29 ақпандағы` in
+/// 2018, not a leap year).
+#[test]
+fn a_header_date_that_does_not_exist() {
+    let text = common::corpus_text("000_e8b092f41b6b2e75").replacen(
+        "2018 жылғы 13 шілдедегі № 164",
+        "2018 жылғы 29 ақпандағы № 164",
+        1,
+    );
+    check(
+        &text,
+        &[
+            ("/act/issuer", json!("Батыс Қазақстан облысы әкімдігі")),
+            ("/act/number", json!("164")),
+            ("/act/date", Value::Null),
+            ("/registration/date", json!("2018-07-31")),
+        ],
+    );
+    let doc = extract(&text);
+    let warnings: Vec<&str> = doc["warnings"]
+        .as_array()
+        .map(|w| w.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    assert!(
+        warnings.contains(&"the header (line 9) gives the date «2018 жылғы 29 ақпандағы», which does not exist; that date is left null"),
+        "{warnings:?}"
+    );
+}

@@ -149,12 +149,15 @@ enum Part {
     Date(Range<usize>, Date),
     /// The `№ …` range, and the number's own.
     Number(Range<usize>, Range<usize>),
+    /// A date whose day does not exist (`2018 жылғы 29 ақпандағы`): part
+    /// of the citation, but no date.
+    NoDate(Range<usize>),
 }
 
 impl Part {
     fn range(&self) -> Range<usize> {
         match self {
-            Part::Title(r) | Part::Date(r, _) | Part::Number(r, _) => r.clone(),
+            Part::Title(r) | Part::Date(r, _) | Part::Number(r, _) | Part::NoDate(r) => r.clone(),
         }
     }
 }
@@ -632,9 +635,13 @@ pub fn citations(text: &str) -> Vec<Citation> {
             parts.push(Part::Title(t.clone()));
         }
     }
-    for (r, d) in dates::find_all(text) {
+    for (r, d) in dates::find_as_written(text) {
         if !in_paren(&r) && !in_title(&r) {
-            parts.push(Part::Date(r, d));
+            parts.push(if d.exists() {
+                Part::Date(r, d)
+            } else {
+                Part::NoDate(r)
+            });
         }
     }
     for (r, n) in numbers(text) {

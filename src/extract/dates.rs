@@ -80,17 +80,22 @@ fn days_in(year: u16, month: u8) -> u8 {
     }
 }
 
+/// A date as written: the day may not exist in its month (`29 ақпан
+/// 2018`); [`Date::exists`] tells.
 fn make(year: &str, month: u8, day: &str) -> Option<Date> {
     let year: u16 = year.parse().ok()?;
     let day: u8 = day.parse().ok()?;
-    if !(1900..=2100).contains(&year)
-        || !(1..=12).contains(&month)
-        || day == 0
-        || day > days_in(year, month)
-    {
+    if !(1900..=2100).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
         return None;
     }
     Some(Date { year, month, day })
+}
+
+impl Date {
+    /// Whether the day exists in its month and year.
+    pub fn exists(&self) -> bool {
+        self.day <= days_in(self.year, self.month)
+    }
 }
 
 fn num(max_len: usize) -> impl Fn(&str) -> IResult<&str, &str> {
@@ -146,6 +151,11 @@ fn dotted(i: &str) -> IResult<&str, Date> {
 
 /// A date at the start of `input`.
 pub fn date(input: &str) -> IResult<&str, Date> {
+    verify(date_as_written, Date::exists).parse(input)
+}
+
+/// A date's formula at the start of `input`, whether or not its day exists.
+fn date_as_written(input: &str) -> IResult<&str, Date> {
     alt((verbal, dotted)).parse(input)
 }
 
@@ -172,6 +182,17 @@ fn may_start_date(b: &[u8]) -> bool {
 
 /// Every date in `text`, with its byte range.
 pub fn find_all(text: &str) -> Vec<(Range<usize>, Date)> {
+    scan(text, date)
+}
+
+/// Every date's formula in `text`, with its byte range, including those
+/// whose day does not exist (`2018 жылғы 29 ақпандағы`): a citation holds
+/// them in place of a date, and the header's is reported.
+pub fn find_as_written(text: &str) -> Vec<(Range<usize>, Date)> {
+    scan(text, date_as_written)
+}
+
+fn scan(text: &str, date: fn(&str) -> IResult<&str, Date>) -> Vec<(Range<usize>, Date)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     // Every date starts with a digit that starts a number; digits are rare
@@ -212,6 +233,27 @@ mod tests {
         check("14.05.2019", Some("2019-05-14")); // 002:24
         check("2016 жылғы 15 сәуірдегі", Some("2016-04-15")); // 004:7
         check("2017 жылғы 28 желтоқсанда", Some("2017-12-28")); // 000:27
+    }
+
+    #[test]
+    fn days_that_do_not_exist() {
+        check("2018 жылғы 29 ақпандағы", None);
+        check("2016 жылғы 29 ақпандағы", Some("2016-02-29"));
+        check("31.04.2019", None);
+        check("2019 жылғы 32 наурыздағы", None);
+        let text = "№ 85 2018 жылғы 29 ақпандағы және 2019 жылғы 1 наурыздағы";
+        assert_eq!(find_all(text).len(), 1);
+        let written: Vec<(String, bool)> = find_as_written(text)
+            .into_iter()
+            .map(|(r, d)| (text[r].to_owned(), d.exists()))
+            .collect();
+        assert_eq!(
+            written,
+            [
+                ("2018 жылғы 29 ақпандағы".to_owned(), false),
+                ("2019 жылғы 1 наурыздағы".to_owned(), true)
+            ]
+        );
     }
 
     #[test]

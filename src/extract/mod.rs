@@ -222,6 +222,16 @@ pub fn extract_segments(n: &Normalized, seg: &Segments) -> Extraction {
                     line_of(h.start)
                 )),
             }
+            for (r, _) in dates::find_as_written(ht)
+                .into_iter()
+                .filter(|(_, d)| !d.exists())
+            {
+                x.warnings.push(format!(
+                    "the header (line {}) gives the date «{}», which does not exist; that date is left null",
+                    line_of(h.start + r.start),
+                    &ht[r]
+                ));
+            }
             if let Some(r) = acts::registration(ht) {
                 x.registration = Some(Registration {
                     authority: r.authority,
