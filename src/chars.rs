@@ -180,11 +180,6 @@ pub fn starts_with_opening_quote(t: &str) -> bool {
     t.starts_with(['"', '«'])
 }
 
-/// Whether `t` ends with a quote that may close (`"` or `»`).
-pub fn ends_with_closing_quote(t: &str) -> bool {
-    t.ends_with(['"', '»'])
-}
-
 pub fn has_double_space(t: &str) -> bool {
     static TWO_SPACES: Needle = Needle::new("  ");
     TWO_SPACES.find(t.as_bytes()).is_some()
