@@ -15,13 +15,7 @@ fn lines(stem: &str, from: usize, to: usize) -> String {
 }
 
 fn extract(raw: &str) -> Value {
-    let source = kazlex::decode::from_bytes(
-        raw.as_bytes().to_vec(),
-        std::path::Path::new("snippet.txt"),
-        u64::MAX,
-    )
-    .unwrap();
-    serde_json::to_value(kazlex::process("snippet.txt", &source).document).unwrap()
+    common::extract_json(raw)
 }
 
 /// Asserts the values at JSON pointers of the extraction of `raw`.

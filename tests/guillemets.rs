@@ -44,13 +44,7 @@ fn straight(s: &str) -> String {
 /// The extraction as JSON, without what depends on the bytes (source,
 /// spans) and with every quote made straight.
 fn extraction(raw: &str) -> Value {
-    let source = kazlex::decode::from_bytes(
-        raw.as_bytes().to_vec(),
-        std::path::Path::new("doc.txt"),
-        u64::MAX,
-    )
-    .unwrap();
-    let mut doc = serde_json::to_value(kazlex::process("doc.txt", &source).document).unwrap();
+    let mut doc = common::extract_json(raw);
     fn clean(v: &mut Value) {
         match v {
             Value::Object(m) => {

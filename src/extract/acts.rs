@@ -831,52 +831,62 @@ pub fn citations(text: &str) -> Vec<Citation> {
                 inner
             }
         };
-        let numbers_here: Vec<Range<usize>> = mine
+        let numbers_here: Vec<(Range<usize>, Range<usize>)> = mine
             .iter()
             .filter_map(|p| match p {
-                Part::Number(r, _) => Some(r.clone()),
+                Part::Number(r, n) => Some((r.clone(), n.clone())),
                 _ => None,
             })
             .collect();
+        // Item `k` of `n` that a plural type word lists, whose own parts
+        // cover `own`: the first reaches back to the issuer, the last on to
+        // the type word.
+        let list_item = |k: usize,
+                         n: usize,
+                         own: Range<usize>,
+                         date: Option<Date>,
+                         number: Option<String>,
+                         title: Option<Range<usize>>| {
+            let start = if k == 0 {
+                span_start.min(own.start)
+            } else {
+                own.start
+            };
+            let end = if k + 1 == n { type_range.end } else { own.end };
+            Citation {
+                span: start..end,
+                act_type,
+                type_text: type_range.clone(),
+                issuer: issuer.clone(),
+                region: region.clone(),
+                date,
+                number,
+                registration_number: None,
+                title,
+            }
+        };
         if titles_here.len() < 2 && numbers_here.len() >= 2 && plural {
             // One citation per number, each with the date before it and
             // the issuer of them all.
-            for (k, r) in numbers_here.iter().enumerate() {
+            for (k, (r, n)) in numbers_here.iter().enumerate() {
                 let prev_end = if k == 0 {
                     clause
                 } else {
-                    numbers_here[k - 1].end
+                    numbers_here[k - 1].0.end
                 };
                 let paired = dates_here
                     .iter()
                     .rev()
                     .find(|(d, _)| d.end <= r.start && d.start >= prev_end);
-                let own_start = paired.map_or(r.start, |(d, _)| d.start);
-                let start = if k == 0 {
-                    span_start.min(own_start)
-                } else {
-                    own_start
-                };
-                let end = if k + 1 == numbers_here.len() {
-                    type_range.end
-                } else {
-                    r.end
-                };
-                let number = mine.iter().find_map(|p| match p {
-                    Part::Number(pr, n) if pr == r => Some(number_value(&text[n.clone()])),
-                    _ => None,
-                });
-                out.push(Citation {
-                    span: start..end,
-                    act_type,
-                    type_text: type_range.clone(),
-                    issuer: issuer.clone(),
-                    region: region.clone(),
-                    date: paired.map(|(_, d)| *d),
-                    number,
-                    registration_number: None,
-                    title: None,
-                });
+                let own = paired.map_or(r.start, |(d, _)| d.start)..r.end;
+                out.push(list_item(
+                    k,
+                    numbers_here.len(),
+                    own,
+                    paired.map(|(_, d)| *d),
+                    Some(number_value(&text[n.clone()])),
+                    None,
+                ));
             }
         } else if titles_here.len() >= 2 && plural {
             // One citation per title, each with the date next to it.
@@ -909,30 +919,16 @@ pub fn citations(text: &str) -> Vec<Citation> {
                 } else {
                     after().or_else(before)
                 };
-                let date = paired.map(|(_, d)| *d);
                 let own_start = paired.map_or(t.start, |(r, _)| r.start.min(t.start));
                 let own_end = paired.map_or(t.end, |(r, _)| r.end.max(t.end));
-                let start = if k == 0 {
-                    span_start.min(own_start)
-                } else {
-                    own_start
-                };
-                let end = if k + 1 == titles_here.len() {
-                    type_range.end
-                } else {
-                    own_end
-                };
-                out.push(Citation {
-                    span: start..end,
-                    act_type,
-                    type_text: type_range.clone(),
-                    issuer: issuer.clone(),
-                    region: region.clone(),
-                    date,
-                    number: None,
-                    registration_number: None,
-                    title: Some(strip(t)),
-                });
+                out.push(list_item(
+                    k,
+                    titles_here.len(),
+                    own_start..own_end,
+                    paired.map(|(_, d)| *d),
+                    None,
+                    Some(strip(t)),
+                ));
             }
         } else {
             out.push(Citation {

@@ -18,3 +18,15 @@ pub fn corpus_path(stem: &str) -> PathBuf {
 pub fn corpus_text(stem: &str) -> String {
     std::fs::read_to_string(corpus_path(stem)).expect("corpus file is readable UTF-8")
 }
+
+/// The whole pipeline on `raw` text, as the JSON `kazlex extract` writes.
+pub fn extract_json(raw: &str) -> serde_json::Value {
+    let source = kazlex::decode::from_bytes(
+        raw.as_bytes().to_vec(),
+        std::path::Path::new("snippet.txt"),
+        u64::MAX,
+    )
+    .expect("test text decodes");
+    serde_json::to_value(kazlex::process("snippet.txt", &source).document)
+        .expect("a document serializes")
+}
