@@ -2,7 +2,8 @@
 //!
 //! A note reads `Ескерту. [scope] <kind> – <act> (<entry into force>).`:
 //! kind `Күші жойылды` (repeal) or `өзгеріс(тер) енгізілді` / `жаңа
-//! редакцияда` / `толықтырулар` (amendment); scope as written (`1 - тармаққа`
+//! редакцияда` / `толықтырулар` / words `ауыстырылды` (replaced) or `алып
+//! тасталды` (struck out) (amendment); scope as written (`1 - тармаққа`
 //! → `1-тармақ`, `Регламент`) or, when the note names none, taken from where
 //! it stands (see `segment::NoteContext`); the act that made the change; and
 //! the final parenthesis saying when it takes effect.
@@ -51,7 +52,7 @@ pub struct Note {
 
 /// The phrases that name a note's kind, each with a searcher built once
 /// (every note is searched for all of them).
-static KINDS: [(Needle, NoteKind); 7] = [
+static KINDS: [(Needle, NoteKind); 9] = [
     (Needle::new("Күші жойылды"), NoteKind::Repeal),
     (Needle::new("күші жойылды"), NoteKind::Repeal),
     (Needle::new("өзгерістер енгізілді"), NoteKind::Amendment),
@@ -59,7 +60,33 @@ static KINDS: [(Needle, NoteKind); 7] = [
     (Needle::new("жаңа редакцияда"), NoteKind::Amendment),
     (Needle::new("толықтырулар енгізілді"), NoteKind::Amendment),
     (Needle::new("толықтыру енгізілді"), NoteKind::Amendment),
+    // Words replaced or struck out: `1-тармақтағы "…" деген сөз "…" деген
+    // сөзбен ауыстырылды`, `"…" деген сөздер алып тасталды`.
+    (Needle::new("ауыстырылды"), NoteKind::Amendment),
+    (Needle::new("алып тасталды"), NoteKind::Amendment),
 ];
+
+/// The scope of a note that replaces or strikes out words: what stands
+/// before the quoted words, the locative dropped (`1-тармақтағы "…" деген
+/// сөз …` → `1-тармақ`); `None` for the whole text (`Бүкіл мәтін бойынша`)
+/// or when nothing stands there.
+fn words_scope(before: &str) -> Option<String> {
+    let s = before
+        .find(crate::chars::QUOTES)
+        .map_or(before, |q| &before[..q])
+        .trim();
+    if s.is_empty() || s.starts_with("Бүкіл мәтін") || s.contains("бойынша") {
+        return None;
+    }
+    let mut scope = scope_form(s);
+    for ending in ["тағы", "тегі", "дағы", "дегі"] {
+        if let Some(stem) = scope.strip_suffix(ending) {
+            scope = stem.to_owned();
+            break;
+        }
+    }
+    Some(scope)
+}
 
 /// `1 - тармаққа` → `1-тармақ`: hyphen spacing closed, dative ending dropped.
 pub fn scope_form(s: &str) -> String {
@@ -97,7 +124,13 @@ pub fn parse(text: &str) -> Note {
     let (kind, scope) = match found {
         Some((at, kind)) => {
             let s = body[..at].trim();
-            (kind, (!s.is_empty()).then(|| scope_form(s)))
+            let words_changed =
+                body[at..].starts_with("ауыстырылды") || body[at..].starts_with("алып тасталды");
+            if words_changed {
+                (kind, words_scope(s))
+            } else {
+                (kind, (!s.is_empty()).then(|| scope_form(s)))
+            }
         }
         None => (NoteKind::Other, None),
     };
@@ -221,6 +254,33 @@ mod tests {
             Some("Тақырыбы"),
             Some("А-3/120"),
             Some("алғашқы ресми"),
+        );
+    }
+
+    /// Words replaced or struck out are amendments; the scope is what
+    /// stands before the quoted words.
+    #[test]
+    fn words_replaced_or_struck_out() {
+        check(
+            "Ескерту. Бүкіл мәтін бойынша \"регламенті\" деген сөз \"регламенттері\" деген сөзбен ауыстырылды - Ақмола облысы әкімдігінің 12.03.2019 № А-3/120 қаулысымен.",
+            NoteKind::Amendment,
+            None,
+            Some("А-3/120"),
+            None,
+        );
+        check(
+            "Ескерту. 1-тармақтағы \"бөлімі\" деген сөз \"басқармасы\" деген сөзбен ауыстырылды - Алматы облысы әкімдігінің 14.05.2019 № 186 қаулысымен.",
+            NoteKind::Amendment,
+            Some("1-тармақ"),
+            Some("186"),
+            None,
+        );
+        check(
+            "Ескерту. 2-тармақтағы \"және\" деген сөз алып тасталды - Алматы облысы әкімдігінің 14.05.2019 № 186 қаулысымен.",
+            NoteKind::Amendment,
+            Some("2-тармақ"),
+            Some("186"),
+            None,
         );
     }
 
