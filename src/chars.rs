@@ -160,8 +160,6 @@ impl Needle {
     }
 }
 
-/// Whether `t` holds two spaces in a row (a gap a moved link left, or a
-/// widened line); this runs twice for every line.
 /// Whether `t` holds a quote that can mark a title: `"`, `«` or `»`.
 pub fn has_quote(t: &str) -> bool {
     // By bytes: `«` and `»` are C2 AB and C2 BB (a `char` pattern would
@@ -180,6 +178,8 @@ pub fn starts_with_opening_quote(t: &str) -> bool {
     t.starts_with(['"', '«'])
 }
 
+/// Whether `t` holds two spaces in a row (a gap a moved link left, or a
+/// widened line); this runs twice for every line.
 pub fn has_double_space(t: &str) -> bool {
     static TWO_SPACES: Needle = Needle::new("  ");
     TWO_SPACES.find(t.as_bytes()).is_some()

@@ -282,7 +282,6 @@ fn next_text<'a>(lines: &'a [Prepared<'_>], i: usize) -> Option<&'a str> {
         .map(|l| l.text.as_str())
 }
 
-/// Whether line `i` opens an annex header of the act (`… қаулысына 3-қосымша`).
 /// Whether line `i` starts the act's own header: it starts like a header
 /// and it or the next line names the act (`… № 164 қаулысы.`).
 fn act_header_start(lines: &[Prepared<'_>], i: usize) -> bool {
@@ -295,6 +294,7 @@ fn act_header_start(lines: &[Prepared<'_>], i: usize) -> bool {
             .any(|l| OWN_ACT.iter().any(|w| l.text.as_str().contains(w)))
 }
 
+/// Whether line `i` opens an annex header of the act (`… қаулысына 3-қосымша`).
 fn header_start(lines: &[Prepared<'_>], i: usize) -> bool {
     let first = lines[i].text.as_str();
     if !header_like_start(first) {
@@ -768,7 +768,8 @@ mod tests {
         check_join("-", "мемлекеттік", "- мемлекеттік"); // 002:161 `Нәтижесі -`
         check_join("қажет", ",", "қажет,"); // 004:472
         check_join("нәтижелерін беру", ":", "нәтижелерін беру:"); // 004:352
-                                                                  // Guillemets say which way they go.
+
+        // Guillemets say which way they go.
         check_join("№ 310 «", "Техникалық", "№ 310 «Техникалық");
         check_join("қабылдау", "» мемлекеттік", "қабылдау» мемлекеттік");
         check_join("ретімен", "«кедергісіз»", "ретімен «кедергісіз»");

@@ -160,7 +160,8 @@ fn classify(t: &str) -> Cls {
     if closing > 0 {
         let body = &t[..t.len() - closing];
         if !body.is_empty()
-            && (!has_quote(body) || starts_with_opening_quote(body) && body.len() > 1)
+            && (!has_quote(body)
+                || starts_with_opening_quote(body) && body.chars().nth(1).is_some())
         {
             return Cls::Close;
         }
