@@ -673,7 +673,8 @@ pub fn citations(text: &str) -> Vec<Citation> {
             continue;
         };
         let type_range = wr.start + core.start..wr.start + core.end;
-        let plural = is_plural_type(w);
+        // Asked only where a list is possible (it lower-cases the word).
+        let plural = || is_plural_type(w);
         // A citation does not reach back across the end of a sentence, nor
         // further than any citation of the genre is long.
         let lookback =
@@ -762,8 +763,12 @@ pub fn citations(text: &str) -> Vec<Citation> {
                 }
                 // A plural type word lists its acts: `12.03.2019 № 5;
                 // 14.05.2020 № 186 қаулыларымен`, `… № 5 және … № 186`.
-                let gap = text[r.end..cur].trim_matches([' ', ',']);
-                if gap.is_empty() || plural && (gap == ";" || gap == "және") {
+                let between = &text[r.end..cur];
+                let joined = between.bytes().all(|x| x == b' ' || x == b',') || {
+                    let gap = between.trim_matches([' ', ',']);
+                    (gap == ";" || gap == "және") && plural()
+                };
+                if joined {
                     cur = r.start;
                 } else {
                     break;
@@ -831,13 +836,6 @@ pub fn citations(text: &str) -> Vec<Citation> {
                 inner
             }
         };
-        let numbers_here: Vec<(Range<usize>, Range<usize>)> = mine
-            .iter()
-            .filter_map(|p| match p {
-                Part::Number(r, n) => Some((r.clone(), n.clone())),
-                _ => None,
-            })
-            .collect();
         // Item `k` of `n` that a plural type word lists, whose own parts
         // cover `own`: the first reaches back to the issuer, the last on to
         // the type word.
@@ -865,7 +863,18 @@ pub fn citations(text: &str) -> Vec<Citation> {
                 title,
             }
         };
-        if titles_here.len() < 2 && numbers_here.len() >= 2 && plural {
+        let numbers_in_list = mine
+            .iter()
+            .filter(|p| matches!(p, Part::Number(..)))
+            .count();
+        if titles_here.len() < 2 && numbers_in_list >= 2 && plural() {
+            let numbers_here: Vec<(Range<usize>, Range<usize>)> = mine
+                .iter()
+                .filter_map(|p| match p {
+                    Part::Number(r, n) => Some((r.clone(), n.clone())),
+                    _ => None,
+                })
+                .collect();
             // One citation per number, each with the date before it and
             // the issuer of them all.
             for (k, (r, n)) in numbers_here.iter().enumerate() {
@@ -888,7 +897,7 @@ pub fn citations(text: &str) -> Vec<Citation> {
                     None,
                 ));
             }
-        } else if titles_here.len() >= 2 && plural {
+        } else if titles_here.len() >= 2 && plural() {
             // One citation per title, each with the date next to it.
             for (k, t) in titles_here.iter().enumerate() {
                 let next_title = titles_here.get(k + 1).map_or(type_range.start, |n| n.start);

@@ -192,7 +192,7 @@ pub fn find_as_written(text: &str) -> Vec<(Range<usize>, Date)> {
     scan(text, date_as_written)
 }
 
-fn scan(text: &str, date: fn(&str) -> IResult<&str, Date>) -> Vec<(Range<usize>, Date)> {
+fn scan(text: &str, date: impl Fn(&str) -> IResult<&str, Date>) -> Vec<(Range<usize>, Date)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     // Every date starts with a digit that starts a number; digits are rare
