@@ -230,13 +230,14 @@ pub fn find_all(text: &str) -> Vec<Duration> {
 }
 
 /// The places where a word starts, in order: the text's start and every
-/// byte after a space, `(`, `-` or `–` (E2 80 93), found with `memchr`
-/// instead of testing every byte.
+/// byte after a space, `(`, `-`, `–` (E2 80 93) or `—` (E2 80 94), found
+/// with `memchr` instead of testing every byte.
 fn word_starts(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
     let mut ascii = memchr::memchr3_iter(b' ', b'(', b'-', b).peekable();
-    // 0x93 also ends `ғ` and other letters: only a whole `–` counts.
-    let mut dashes = memchr::memchr_iter(0x93, b)
-        .filter(move |&i| b[..=i].ends_with("–".as_bytes()))
+    // 0x93 and 0x94 also end `ғ`, `ҙ` and other letters: only a whole
+    // dash counts.
+    let mut dashes = memchr::memchr2_iter(0x93, 0x94, b)
+        .filter(move |&i| i >= 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80)
         .peekable();
     // The two lists are sorted and never share a position: merge them.
     let separators = std::iter::from_fn(move || match (ascii.peek(), dashes.peek()) {
@@ -300,11 +301,11 @@ mod tests {
     }
 
     /// Word starts by definition: the start, and after every ` `, `(`,
-    /// `-` or `–`.
+    /// `-`, `–` or `—`.
     fn plain_word_starts(text: &str) -> Vec<usize> {
         let mut out = vec![0];
         for (i, c) in text.char_indices() {
-            if matches!(c, ' ' | '(' | '-' | '–') {
+            if matches!(c, ' ' | '(' | '-' | '–' | '—') {
                 out.push(i + c.len_utf8());
             }
         }
@@ -355,6 +356,8 @@ mod tests {
             "–бір",
             "а–б-в(г д  е–",
             "(бір)минут – – 3",
+            "танысады—2 (екі) сағат",
+            "ғ— ҙ–",
         ] {
             assert_eq!(
                 word_starts(text.as_bytes()).collect::<Vec<_>>(),
@@ -432,6 +435,11 @@ mod tests {
 
     #[test]
     fn damaged_forms() {
+        // An em dash glued to the number.
+        check(
+            "құжаттармен танысады—2 (екі) сағат ішінде;",
+            &[(2, "hour", Some("within"), "2 (екі) сағат")],
+        );
         check(
             "қол қояды -1 (бір)минут ішінде",
             &[(1, "minute", Some("within"), "1 (бір)минут")],
