@@ -218,12 +218,11 @@ fn quote_marks(text: &str) -> Vec<(usize, usize, bool)> {
 /// the text there does not end with `туралы` but a later closing quote of the
 /// same clause does, the title extends to it (nested names inside titles).
 pub fn quoted(text: &str) -> Vec<Range<usize>> {
-    let marks = quote_marks(text);
-    let quotes: Vec<(usize, bool)> = marks.iter().map(|&(i, _, op)| (i, op)).collect();
+    let quotes = quote_marks(text);
     let mut out = Vec::new();
     let mut k = 0;
     while k < quotes.len() {
-        let (start, opening) = quotes[k];
+        let (start, _, opening) = quotes[k];
         if !opening {
             k += 1;
             continue;
@@ -232,7 +231,7 @@ pub fn quoted(text: &str) -> Vec<Range<usize>> {
         let mut end: Option<usize> = None;
         let mut j = k;
         while j < quotes.len() {
-            let (_, op) = quotes[j];
+            let (_, _, op) = quotes[j];
             if op {
                 depth += 1;
             } else {
@@ -252,7 +251,7 @@ pub fn quoted(text: &str) -> Vec<Range<usize>> {
         let ends_tural = |q: usize| text[..quotes[q].0].trim_end().ends_with("туралы");
         if !ends_tural(e) {
             let mut q = e + 1;
-            while q < quotes.len() && !quotes[q].1 {
+            while q < quotes.len() && !quotes[q].2 {
                 let between = &text[quotes[e].0..quotes[q].0];
                 if between.contains(['(', ')', ';']) || between.contains(". ") {
                     break;
@@ -264,7 +263,7 @@ pub fn quoted(text: &str) -> Vec<Range<usize>> {
                 q += 1;
             }
         }
-        out.push(start..quotes[e].0 + marks[e].1);
+        out.push(start..quotes[e].0 + quotes[e].1);
         k = e + 1;
     }
     out
