@@ -435,48 +435,35 @@ fn nominative_of(word: &str) -> &str {
 }
 
 /// The region named by an issuer: `Батыс Қазақстан облысы әкімдігі` →
-/// `Батыс Қазақстан облысы`.
+/// `Батыс Қазақстан облысы`. The last word that names a region wins, a noun
+/// (`облысы`, `ауданының` …) or the adjective a maslikhat is named by
+/// (`облыстық`, `аудандық`, `қалалық`: `Маңғыстау облыстық мәслихаты` →
+/// `Маңғыстау облысы`), so that a district's maslikhat within a region is
+/// the district's: `Маңғыстау облысы Бейнеу аудандық мәслихаты` →
+/// `Маңғыстау облысы Бейнеу ауданы`.
 pub fn region_of(issuer: &str) -> Option<String> {
-    // The last word that names a region, found by its byte range.
+    // The last region word's start, and the word in the nominative.
     let mut found = None;
     let mut start = 0;
     for w in split_spaces(issuer) {
-        if matches!(
-            w,
-            "облысы" | "облысының" | "қаласы" | "қаласының" | "ауданы" | "ауданының"
-        ) {
-            found = Some(start..start + w.len());
+        let noun = match w {
+            "облысы" | "облысының" | "қаласы" | "қаласының" | "ауданы" | "ауданының" => {
+                Some(nominative_of(w))
+            }
+            "облыстық" => Some("облысы"),
+            "аудандық" => Some("ауданы"),
+            "қалалық" => Some("қаласы"),
+            _ => None,
+        };
+        if let Some(noun) = noun {
+            found = Some((start, noun));
         }
         start += w.len() + 1;
     }
-    let Some(word) = found else {
-        return region_of_adjective(issuer);
-    };
-    if word.start == 0 {
-        return None;
+    match found {
+        Some((start, noun)) if start > 0 => Some([&issuer[..start], noun].concat()),
+        _ => None,
     }
-    // The words before it as written, and the word in the nominative.
-    Some([&issuer[..word.start], nominative_of(&issuer[word])].concat())
-}
-
-/// The region of a maslikhat named by an adjective, `облыстық`,
-/// `аудандық` or `қалалық` ('regional', 'district', 'city'): `Маңғыстау
-/// облыстық мәслихаты` → `Маңғыстау облысы`.
-fn region_of_adjective(issuer: &str) -> Option<String> {
-    let mut start = 0;
-    for w in split_spaces(issuer) {
-        let noun = match w {
-            "облыстық" => "облысы",
-            "аудандық" => "ауданы",
-            "қалалық" => "қаласы",
-            _ => {
-                start += w.len() + 1;
-                continue;
-            }
-        };
-        return (start > 0).then(|| [&issuer[..start], noun].concat());
-    }
-    None
 }
 
 /// The issuer ending at the genitive word `g` (a byte range in `text`):
@@ -591,9 +578,15 @@ const MAX_CITATION: usize = 4000;
 fn might_cite(text: &str) -> bool {
     // This runs for every paragraph.
     static YEAR: Needle = Needle::new("жыл");
+    // Laws and codes are cited by their names alone too (`Қазақстан
+    // Республикасының "Құқықтық актілер туралы" Заңы`, `… Жер кодексі`).
+    static LAW: Needle = Needle::new("Заң");
+    static CODE: Needle = Needle::new("одекс");
     let b = text.as_bytes();
     NUMBER_SIGN.find(b).is_some()
         || YEAR.find(b).is_some()
+        || LAW.find(b).is_some()
+        || CODE.find(b).is_some()
         || memchr::memchr_iter(b'.', b).any(|i| {
             i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit)
         })
@@ -694,17 +687,17 @@ pub fn citations(text: &str) -> Vec<Citation> {
                 .take_while(|p| p.range().start < type_range.start)
                 .filter(|p| p.range().end <= type_range.start),
         );
-        if !mine
-            .iter()
-            .any(|p| matches!(p, Part::Date(..) | Part::Number(..) | Part::Title(..)))
-        {
-            continue;
-        }
-        // A citation needs a date or a number (a title alone is a name).
-        if !mine
-            .iter()
-            .any(|p| matches!(p, Part::Date(..) | Part::Number(..)))
-        {
+        // A code named without quotes, by the words before `кодекс…`
+        // (`Бюджет кодексіне`, `Жер кодексінің`).
+        let code_name = if act_type == ActType::Code {
+            code_name(text, clause, type_range.clone())
+        } else {
+            None
+        };
+        // A citation needs a date or a number: a quoted title alone is a
+        // name (`"Үздік педагог" атағы`). Laws and codes are the exception:
+        // their title or name is enough to tell which act is meant.
+        if !identified(&mine, act_type, code_name.is_some()) {
             continue;
         }
         // Registration: a parenthesis inside the window or right after the type word.
@@ -733,7 +726,11 @@ pub fn citations(text: &str) -> Vec<Citation> {
                 let (r, s) = issuer_phrase(text, clause, g);
                 (Some(r), Some(s))
             }
-            None => match nominative_issuer_before(text, clause, type_range.start) {
+            None => match nominative_issuer_before(
+                text,
+                clause,
+                code_name.as_ref().map_or(type_range.start, |r| r.start),
+            ) {
                 Some((r, s)) => (Some(r), Some(s)),
                 None => (None, None),
             },
@@ -745,6 +742,7 @@ pub fn citations(text: &str) -> Vec<Citation> {
             covered.clear();
             covered.extend(mine.iter().map(|p| p.range()));
             covered.extend(issuer_range.clone());
+            covered.extend(code_name.clone());
             let from = parens.partition_point(|p| p.start < clause);
             covered.extend(
                 parens[from..]
@@ -776,10 +774,7 @@ pub fn citations(text: &str) -> Vec<Citation> {
             cur
         };
         mine.retain(|p| p.range().start >= chain_start);
-        if !mine
-            .iter()
-            .any(|p| matches!(p, Part::Date(..) | Part::Number(..)))
-        {
+        if !identified(&mine, act_type, code_name.is_some()) {
             continue;
         }
         let (issuer_range, issuer) = match issuer_range {
@@ -789,6 +784,7 @@ pub fn citations(text: &str) -> Vec<Citation> {
         let first_start = mine
             .iter()
             .map(|p| p.range().start)
+            .chain(code_name.as_ref().map(|r| r.start))
             .min()
             .unwrap_or(type_range.start);
         let span_start = issuer_range
@@ -954,6 +950,45 @@ pub fn citations(text: &str) -> Vec<Citation> {
         window_start = type_range.end;
     }
     out
+}
+
+/// Whether a citation's parts tell which act it is: a date or a number,
+/// or, for a law or a code, a quoted title or a code's name.
+fn identified(parts: &[&Part], act_type: ActType, has_code_name: bool) -> bool {
+    let named = matches!(act_type, ActType::Law | ActType::Code);
+    has_code_name
+        || parts.iter().any(|p| match p {
+            Part::Date(..) | Part::Number(..) => true,
+            Part::Title(..) => named,
+            Part::NoDate(..) => false,
+        })
+}
+
+/// The name of a code cited without quotes: the words before a lower-case
+/// `кодекс…`, from a capitalized one on (`Бюджет кодексіне`, `Азаматтық
+/// процестік кодексі`, `Қылмыстық-атқару кодексінің`). Not the issuer
+/// (`Қазақстан Республикасының кодексі` names none), and not found past
+/// punctuation, digits or `clause`.
+fn code_name(text: &str, clause: usize, type_range: Range<usize>) -> Option<Range<usize>> {
+    if !text[type_range.clone()].starts_with('к') {
+        return None;
+    }
+    let mut end = None;
+    for w in words_back(text, clause..type_range.start).take(5) {
+        let end = *end.get_or_insert(w.end);
+        let word = &text[w.clone()];
+        if !word.chars().all(|c| crate::chars::is_letter(c) || c == '-') {
+            return None;
+        }
+        let first = word.chars().next()?;
+        if first.is_uppercase() {
+            if word.starts_with("Республика") || word == "Қазақстан" {
+                return None;
+            }
+            return Some(w.start..end);
+        }
+    }
+    None
 }
 
 /// The start of the sentence that holds `to`, not before `from`: after the
@@ -1131,6 +1166,39 @@ mod tests {
     }
 
     #[test]
+    fn laws_and_codes_cited_by_name_alone() {
+        // A law's quoted title tells which law it is, with or without a date.
+        check(
+            "Қазақстан Республикасының «Құқықтық актілер туралы» Заңының 27-бабына сәйкес ШЕШІМ ҚАБЫЛДАДЫ:",
+            &[("law", Some("Қазақстан Республикасы"), None, None, None, Some("Құқықтық актілер туралы"))],
+        );
+        check(
+            "«Қазақстан Республикасындағы жергілікті мемлекеттік басқару және өзін-өзі басқару туралы» Қазақстан Республикасының Заңына сәйкес",
+            &[("law", Some("Қазақстан Республикасы"), None, None, None, Some("Қазақстан Республикасындағы жергілікті мемлекеттік басқару және өзін-өзі басқару туралы"))],
+        );
+        // A code named without quotes, before a lower-case `кодекс…`: the
+        // name is not a quoted title, so `title` stays empty.
+        check(
+            "Қазақстан Республикасының 2008 жылғы 4 желтоқсандағы Бюджет кодексіне сәйкес аудандық мәслихаты ШЕШІМ ҚАБЫЛДАДЫ:",
+            &[("code", Some("Қазақстан Республикасы"), Some("2008-12-04"), None, None, None)],
+        );
+        check(
+            "Қазақстан Республикасы Жер кодексінің 17-бабына, Қазақстан Республикасының Азаматтық процестік кодексіне сәйкес",
+            &[
+                ("code", Some("Қазақстан Республикасы"), None, None, None, None),
+                ("code", Some("Қазақстан Республикасы"), None, None, None, None),
+            ],
+        );
+        // Not a citation: no name, no title, no date, no number; and a
+        // quoted name alone before another type word is a name.
+        check(
+            "Қазақстан Республикасының кодексіне және Заңдарына сәйкес",
+            &[],
+        );
+        check("\"Үздік педагог\" атағын беру туралы қаулысы", &[]);
+    }
+
+    #[test]
     fn amended_act_with_register_parenthesis() {
         check(
             "1. 2015 жылғы 4 тамыздағы №204 \"Әлеуметтік-еңбек саласындағы мемлекеттік көрсетілетін қызметтер регламенттерін бекіту туралы\" (Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде №4030 тіркелген, 2015 жылғы 5 қазанда \"Әділет\" ақпараттық-құқықтық жүйесінде жарияланған) Батыс Қазақстан облысы әкімдігінің қаулысына келесідей өзгерістер енгізілсін:",
@@ -1243,6 +1311,16 @@ mod tests {
         assert_eq!(
             region_of("Қарасай ауданы мәслихаты").as_deref(),
             Some("Қарасай ауданы")
+        );
+        // A district's maslikhat within a region: the district, not the
+        // region before it.
+        assert_eq!(
+            region_of("Маңғыстау облысы Бейнеу аудандық мәслихаты").as_deref(),
+            Some("Маңғыстау облысы Бейнеу ауданы")
+        );
+        assert_eq!(
+            region_of("Алматы облысы Талдықорған қалалық мәслихаты").as_deref(),
+            Some("Алматы облысы Талдықорған қаласы")
         );
         assert_eq!(
             region_of("Қазақстан Республикасы Білім және ғылым министрі"),
