@@ -52,7 +52,7 @@ pub struct Note {
 
 /// The phrases that name a note's kind, each with a searcher built once
 /// (every note is searched for all of them).
-static KINDS: [(Needle, NoteKind); 9] = [
+static KINDS: [(Needle, NoteKind); 10] = [
     (Needle::new("Күші жойылды"), NoteKind::Repeal),
     (Needle::new("күші жойылды"), NoteKind::Repeal),
     (Needle::new("өзгерістер енгізілді"), NoteKind::Amendment),
@@ -60,6 +60,8 @@ static KINDS: [(Needle, NoteKind); 9] = [
     (Needle::new("жаңа редакцияда"), NoteKind::Amendment),
     (Needle::new("толықтырулар енгізілді"), NoteKind::Amendment),
     (Needle::new("толықтыру енгізілді"), NoteKind::Amendment),
+    // `Қаулы 3-1-тармақпен толықтырылды` ('supplemented with point 3-1').
+    (Needle::new("толықтырылды"), NoteKind::Amendment),
     // Words replaced or struck out: `1-тармақтағы "…" деген сөз "…" деген
     // сөзбен ауыстырылды`, `"…" деген сөздер алып тасталды`.
     (Needle::new("ауыстырылды"), NoteKind::Amendment),
@@ -88,7 +90,9 @@ fn words_scope(before: &str) -> Option<String> {
     Some(scope)
 }
 
-/// `1 - тармаққа` → `1-тармақ`: hyphen spacing closed, dative ending dropped.
+/// `1 - тармаққа` → `1-тармақ`: hyphen spacing closed, the last word's case
+/// ending dropped: dative (`тармаққа`), genitive (`3-тармақтың күші
+/// жойылды`) or instrumental (`Қаулы 3-1-тармақпен толықтырылды`).
 pub fn scope_form(s: &str) -> String {
     let joined = if s.contains(['-', '–']) {
         s.replace(" - ", "-")
@@ -100,7 +104,10 @@ pub fn scope_form(s: &str) -> String {
     };
     let mut words: Vec<String> = joined.split(' ').map(str::to_owned).collect();
     if let Some(last) = words.last_mut() {
-        for ending in ["ға", "ге", "қа", "ке", "на", "не"] {
+        for ending in [
+            "ға", "ге", "қа", "ке", "на", "не", "ның", "нің", "тың", "тің", "дың", "дің", "мен",
+            "пен", "бен",
+        ] {
             if let Some(stem) = last.strip_suffix(ending) {
                 if stem.chars().count() >= 3 {
                     *last = stem.to_owned();
@@ -123,7 +130,10 @@ pub fn parse(text: &str) -> Note {
         .min_by_key(|(at, _)| *at);
     let (kind, scope) = match found {
         Some((at, kind)) => {
-            let s = body[..at].trim();
+            // Before the kind's phrase, without the other change words of
+            // a joint phrase (`1-тармаққа өзгерістер мен толықтырулар
+            // енгізілді`).
+            let s = trim_change_words(body[..at].trim());
             let words_changed =
                 body[at..].starts_with("ауыстырылды") || body[at..].starts_with("алып тасталды");
             if words_changed {
@@ -137,19 +147,28 @@ pub fn parse(text: &str) -> Note {
     let mut cited = acts::citations(text).into_iter();
     let by = cited.next();
     let also = cited.collect();
-    let effective = text.rfind('(').and_then(|open| {
+    let in_parens = text.rfind('(').and_then(|open| {
         let inner = &text[open + 1..];
         let close = inner.find(')')?;
         let clause = &inner[..close];
-        static IN_FORCE: [Needle; 2] = [
-            Needle::new("қолданысқа енгізіледі"),
-            Needle::new("күшіне енеді"),
-        ];
         IN_FORCE
             .iter()
             .any(|w| w.is_in(clause))
             .then_some(open + 1..open + 1 + close)
     });
+    let (effective, scope) = match (in_parens, kind) {
+        (Some(r), _) => (Some(r), scope),
+        // A note that only dates a part's entry into force: `1-тармақтың 2)
+        // тармақшасы 01.01.2020 бастап қолданысқа енгізіледі.`
+        (None, NoteKind::Other) => match dated_entry_into_force(body) {
+            Some((scope, clause)) => {
+                let at = text.len() - body.len();
+                (Some(at + clause.start..at + clause.end), scope)
+            }
+            None => (None, scope),
+        },
+        (None, _) => (None, scope),
+    };
     Note {
         kind,
         scope,
@@ -157,6 +176,48 @@ pub fn parse(text: &str) -> Note {
         also,
         effective,
     }
+}
+
+static IN_FORCE: [Needle; 2] = [
+    Needle::new("қолданысқа енгізіледі"),
+    Needle::new("күшіне енеді"),
+];
+
+/// The words of a joint change phrase that stand before the phrase's last
+/// words (`өзгерістер мен`), dropped from the end of a scope.
+fn trim_change_words(mut s: &str) -> &str {
+    const CHANGE_WORDS: [&str; 7] = [
+        "өзгерістер",
+        "өзгеріс",
+        "толықтырулар",
+        "толықтыру",
+        "мен",
+        "пен",
+        "және",
+    ];
+    while let Some((rest, last)) = s.rsplit_once(' ') {
+        if !CHANGE_WORDS.contains(&last) {
+            break;
+        }
+        s = rest.trim_end();
+    }
+    s
+}
+
+/// A note that says when a part takes effect, with no act: the scope
+/// before the date, and the clause from the date to the in-force phrase
+/// (a range of `body`).
+fn dated_entry_into_force(body: &str) -> Option<(Option<String>, Range<usize>)> {
+    let phrase_end = IN_FORCE
+        .iter()
+        .zip(["қолданысқа енгізіледі", "күшіне енеді"])
+        .find_map(|(n, p)| n.find(body.as_bytes()).map(|at| at + p.len()))?;
+    let (date, _) = super::dates::find_as_written(&body[..phrase_end])
+        .into_iter()
+        .next()?;
+    let before = body[..date.start].trim();
+    let scope = (!before.is_empty()).then(|| scope_form(before));
+    Some((scope, date.start..phrase_end))
 }
 
 #[cfg(test)]
@@ -281,6 +342,60 @@ mod tests {
             Some("2-тармақ"),
             Some("186"),
             None,
+        );
+    }
+
+    /// The verb `толықтырылды`, joint change phrases and a scope in the
+    /// genitive or instrumental, as the register writes them.
+    #[test]
+    fn supplements_and_scopes_in_other_cases() {
+        check(
+            "Ескерту. Қаулы 3-1-тармақпен толықтырылды - Ақмола облысы әкімдігінің 12.03.2019 № А-3/120 қаулысымен (алғашқы ресми жарияланған күнінен бастап қолданысқа енгізіледі).",
+            NoteKind::Amendment,
+            Some("Қаулы 3-1-тармақ"),
+            Some("А-3/120"),
+            Some("алғашқы ресми"),
+        );
+        check(
+            "Ескерту. 1-тармаққа өзгерістер мен толықтырулар енгізілді - Алматы облысы әкімдігінің 14.05.2019 № 186 қаулысымен.",
+            NoteKind::Amendment,
+            Some("1-тармақ"),
+            Some("186"),
+            None,
+        );
+        check(
+            "Ескерту. 3-тармақтың күші жойылды - Алматы облысы әкімдігінің 14.05.2019 № 186 қаулысымен.",
+            NoteKind::Repeal,
+            Some("3-тармақ"),
+            Some("186"),
+            None,
+        );
+        check(
+            "Ескерту. Регламенттің күші жойылды - Алматы облысы әкімдігінің 14.05.2019 № 186 қаулысымен.",
+            NoteKind::Repeal,
+            Some("Регламент"),
+            Some("186"),
+            None,
+        );
+    }
+
+    /// A note that only says when a part takes effect: no act, the clause
+    /// without parentheses.
+    #[test]
+    fn a_dated_entry_into_force() {
+        check(
+            "Ескерту. 1-тармақтың 2) тармақшасы 01.01.2020 бастап қолданысқа енгізіледі.",
+            NoteKind::Other,
+            Some("1-тармақтың 2) тармақшасы"),
+            None,
+            Some("01.01.2020 бастап қолданысқа енгізіледі"),
+        );
+        check(
+            "Ескерту. 4-тармақ 2019 жылғы 1 қаңтардан бастап қолданысқа енгізіледі.",
+            NoteKind::Other,
+            Some("4-тармақ"),
+            None,
+            Some("2019 жылғы 1 қаңтардан бастап қолданысқа енгізіледі"),
         );
     }
 
