@@ -185,6 +185,30 @@ pub fn has_double_space(t: &str) -> bool {
     TWO_SPACES.find(t.as_bytes()).is_some()
 }
 
+/// How many words the person's name that ends `t` takes, as acts are
+/// signed: initials then a capitalized surname, glued (`А.Көлгінов`: 1) or
+/// not (`А. Баталов`: 2). Runs of spaces count as one.
+pub fn person_name_words(t: &str) -> Option<usize> {
+    let mut words = t.split(' ').filter(|w| !w.is_empty()).rev();
+    let last = words.next()?;
+    if !last.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let initials_glued = last.contains('.')
+        && last
+            .split('.')
+            .all(|p| p.chars().next().is_some_and(char::is_uppercase) || p.is_empty());
+    if initials_glued {
+        return Some(1);
+    }
+    let prev_initial = words.next().is_some_and(|p| {
+        p.ends_with('.')
+            && p.chars().next().is_some_and(char::is_uppercase)
+            && p.chars().count() <= 4
+    });
+    prev_initial.then_some(2)
+}
+
 /// The text after the last space of `t` (all of it when it has none). The
 /// last word is short, so a plain backward loop beats `rsplit`'s search.
 pub fn last_word(t: &str) -> &str {
@@ -397,6 +421,24 @@ mod tests {
                 .position(|&x| x == b' ')
                 .map_or(b.len(), |k| from + k);
             assert_eq!(next_space(b, from), slow, "from {from}");
+        }
+    }
+    #[test]
+    fn person_names_as_acts_are_signed() {
+        for (t, want) in [
+            ("Облыс әкімі А.Көлгінов", Some(1)),
+            ("Алматы облысының әкімі А. Баталов", Some(2)),
+            (
+                "Білім және ғылым министрі                  А. Сәрінжіпов",
+                Some(2),
+            ),
+            ("министрі А.Б.Сәрінжіпов", Some(1)),
+            ("Облыс әкімі а.көлгінов", None),
+            ("Облыс әкімі Көлгінов", None),
+            ("қолданысқа енгізіледі.", None),
+            ("", None),
+        ] {
+            assert_eq!(person_name_words(t), want, "{t:?}");
         }
     }
 }

@@ -154,6 +154,24 @@ fn header_like_start(t: &str) -> bool {
     year || act || issuer
 }
 
+/// The first line of a signature's position, which names whose official
+/// signs: a few capitalized words ending in a genitive (`Қазақстан
+/// Республикасының`, `Батыс Қазақстан облысының`), nothing else.
+fn is_position_head(t: &str) -> bool {
+    let words: Vec<&str> = t.split(' ').filter(|w| !w.is_empty()).collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    words.len() <= 4
+        && words[0].chars().next().is_some_and(char::is_uppercase)
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| crate::chars::is_letter(c) || c == '-'))
+        && ["ның", "нің", "дың", "дің", "тың", "тің"]
+            .iter()
+            .any(|e| last.ends_with(e))
+}
+
 fn ends_sentence(t: &str) -> bool {
     t.ends_with(['.', ';', ':'])
 }
@@ -222,6 +240,17 @@ pub fn plan(lines: &[Prepared<'_>], flat: bool) -> Vec<Role> {
                         && empties == 0
                         && cur.is_some()
                         && continues_number(p, t) =>
+                {
+                    Role::Continue
+                }
+                // A signature's position over two lines: `Қазақстан
+                // Республикасының` / `Білім және ғылым министрі А. Сәрінжіпов`.
+                Some(p)
+                    if empties == 0
+                        && cur == Some(ParagraphKind::Body)
+                        && block_first == prev_text
+                        && is_position_head(p)
+                        && crate::chars::person_name_words(t).is_some() =>
                 {
                     Role::Continue
                 }

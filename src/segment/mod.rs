@@ -169,30 +169,14 @@ fn is_regulation_title(t: &str) -> bool {
     t.ends_with("регламенті") && crate::chars::has_quote(t)
 }
 
-/// `Облыс әкімі А.Көлгінов`, `Алматы облысының әкімі А. Баталов`.
+/// `Облыс әкімі А.Көлгінов`, `Алматы облысының әкімі А. Баталов`: a
+/// position, then a name (see [`crate::chars::person_name_words`]).
 pub fn is_signatory(t: &str) -> bool {
     if t.ends_with(['.', ';', ':', ',']) || t.split(' ').count() > 10 || t.len() > 200 {
         return false;
     }
-    let words: Vec<&str> = t.split(' ').collect();
-    if words.len() < 2 {
-        return false;
-    }
-    // The name: initials `А.` (one or two) then a capitalized surname, possibly
-    // glued (`А.Көлгінов`, `А. Баталов`).
-    let last = words[words.len() - 1];
-    let initials_glued = last.contains('.')
-        && last
-            .split('.')
-            .all(|p| p.chars().next().is_some_and(char::is_uppercase) || p.is_empty());
-    let prev_initial = words.len() >= 3 && {
-        let p = words[words.len() - 2];
-        p.ends_with('.')
-            && p.chars().next().is_some_and(char::is_uppercase)
-            && p.chars().count() <= 4
-    };
-    let surname = last.chars().next().is_some_and(char::is_uppercase);
-    surname && (initials_glued || prev_initial)
+    let words = t.split(' ').count();
+    crate::chars::person_name_words(t).is_some_and(|name| words > name)
 }
 
 fn has_formula(t: &str) -> bool {
