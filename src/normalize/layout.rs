@@ -133,6 +133,9 @@ fn is_opener(t: &str) -> bool {
 
 /// Words that name the act an annex belongs to, in an annex header.
 const HEADER_ACT_WORDS: &[&str] = &["қаулысына", "шешіміне", "бұйрығына", "өкіміне"];
+/// Words that name the act that approved an annex, in a header that ends
+/// `… қаулысымен бекітілген` ('approved by resolution …').
+const APPROVING_ACT_WORDS: &[&str] = &["қаулысымен", "шешімімен", "бұйрығымен", "өкімімен"];
 /// Issuers in the genitive, as they open an annex header line.
 const ISSUER_GENITIVES: &[&str] = &[
     "әкімдігінің",
@@ -263,9 +266,11 @@ pub fn plan(lines: &[Prepared<'_>], flat: bool) -> Vec<Role> {
                     Role::Start(ParagraphKind::Block)
                 }
                 Some(ParagraphKind::Body) => {
-                    if (empties > 0 && is_heading(t))
-                        || ((empties > 0 || prev.is_some_and(ends_sentence))
-                            && header_start(lines, i))
+                    // A heading or an annex header follows an empty line
+                    // (as in the corpus) or at least a finished sentence.
+                    let after_break = empties > 0 || prev.is_some_and(ends_sentence);
+                    if (after_break && is_heading(t))
+                        || (after_break && header_start(lines, i, true))
                     {
                         Role::Start(ParagraphKind::Block)
                     } else {
@@ -282,7 +287,7 @@ pub fn plan(lines: &[Prepared<'_>], flat: bool) -> Vec<Role> {
                         && (empties > 0 || act_header_start(lines, i));
                     if (empties > 0 && (prev.is_some_and(ends_unit) || is_opener(t)))
                         || title_ends
-                        || (!block_is_header && header_start(lines, i))
+                        || (!block_is_header && header_start(lines, i, false))
                         || (empties == 0 && is_heading(t) && prev.is_some_and(ends_unit))
                     {
                         Role::Start(ParagraphKind::Block)
@@ -323,13 +328,18 @@ fn act_header_start(lines: &[Prepared<'_>], i: usize) -> bool {
             .any(|l| OWN_ACT.iter().any(|w| l.text.as_str().contains(w)))
 }
 
-/// Whether line `i` opens an annex header of the act (`… қаулысына 3-қосымша`).
-fn header_start(lines: &[Prepared<'_>], i: usize) -> bool {
+/// Whether line `i` opens an annex header of the act (`… қаулысына
+/// 3-қосымша`). With `approval`, a header that only says which act approved
+/// the annex (`… № 245 қаулысымен бекітілген`) opens one too: after the
+/// body's last paragraph. Within the annex headers, such a line continues
+/// the header block it stands in (000:59-63).
+fn header_start(lines: &[Prepared<'_>], i: usize, approval: bool) -> bool {
     let first = lines[i].text.as_str();
     if !header_like_start(first) {
         return false;
     }
     let mut has_act_word = false;
+    let mut approved_by = false;
     let mut seen = 0;
     for l in &lines[i..] {
         match l.raw.kind {
@@ -339,8 +349,14 @@ fn header_start(lines: &[Prepared<'_>], i: usize) -> bool {
         }
         let t = l.text.as_str();
         has_act_word |= t.split(' ').any(|w| HEADER_ACT_WORDS.contains(&w));
+        approved_by |= t.split(' ').any(|w| APPROVING_ACT_WORDS.contains(&w));
         if ends_annex(t) {
             return has_act_word;
+        }
+        // An annex with no `қосымша` header, only `… № 245 қаулысымен
+        // бекітілген`.
+        if approval && last_word(t) == "бекітілген" {
+            return approved_by;
         }
         seen += 1;
         if seen >= 6 {
