@@ -269,9 +269,7 @@ pub fn plan(lines: &[Prepared<'_>], flat: bool) -> Vec<Role> {
                     // A heading or an annex header follows an empty line
                     // (as in the corpus) or at least a finished sentence.
                     let after_break = empties > 0 || prev.is_some_and(ends_sentence);
-                    if (after_break && is_heading(t))
-                        || (after_break && header_start(lines, i, true))
-                    {
+                    if after_break && (is_heading(t) || header_start(lines, i, true)) {
                         Role::Start(ParagraphKind::Block)
                     } else {
                         Role::Continue
