@@ -346,6 +346,7 @@ fn is_clean(p: &Prepared<'_>, log: &LineLog) -> bool {
         && !p.letter_spaced
         && log.homoglyphs == 0
         && !log.raw_double_space
+        && !split_words::ends_widened(p.raw.text)
 }
 
 /// Normalizes with explicit options.
@@ -422,7 +423,9 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
     let mut hyphen_memo = inline_hyphens::Memo::default();
     for (p, log) in prepared.iter_mut().zip(logs.iter_mut()) {
         // A line still as it came was measured for double spaces already.
-        let may_be_split = !p.text.is_borrowed() || log.raw_double_space;
+        let may_be_split = !p.text.is_borrowed()
+            || log.raw_double_space
+            || split_words::ends_widened(p.text.as_str());
         if !p.letter_spaced
             && may_be_split
             && split_words::is_flagged(p.text.as_str())

@@ -5,11 +5,12 @@
 //! (`етс ін`, `ретт іл іг ін`), after a lone letter (`ұ зартылады`,
 //! `т іркеу`), inside brackets (`( ек і )`) and around hyphens
 //! (`іс -қимылдарының`). Because a single space may or may not separate
-//! words on such a line, only *flagged* lines are touched: a line with a run
-//! of two or more spaces and at least one of those signs. Each join is
-//! decided on evidence: the joined form is a known word, the piece is a
-//! known suffix fragment (`і ін ік іл іг ір`), or the piece is not a word of
-//! its own. Runs of two or more spaces are kept (a moved link's gap may be
+//! words on such a line, only *flagged* lines are touched: a widened line (a
+//! run of two or more spaces, or a space before its final `.` `;` `:`) with
+//! at least one of those signs. Each join is decided on evidence: the joined
+//! form is a known word, the piece is a known suffix fragment (`і ін ік іл
+//! іг ір`), or the piece is not a word of its own and does not start one
+//! with the piece after it (`минут іш інде` is `минут ішінде`). Runs of two or more spaces are kept (a moved link's gap may be
 //! among them); spaces before `.` `;` `)` are dropped here, those before `,`
 //! and `:` only after `moved_links` has looked at them.
 //!
@@ -33,9 +34,20 @@ fn single_letter(t: &str) -> bool {
     matches!((cs.next(), cs.next()), (Some(c), None) if is_cyrillic_letter(c) && c.is_lowercase())
 }
 
-/// Whether a line (without indentation) shows the signs of split words.
+/// Whether a line ends with a space before its final `.`, `;` or `:`
+/// (`көрсетед і .`): a widened line, even with no double space in it.
+pub fn ends_widened(text: &str) -> bool {
+    matches!(
+        text.trim_end_matches(' ').as_bytes(),
+        [.., b' ', b'.' | b';' | b':']
+    )
+}
+
+/// Whether a line (without indentation) shows the signs of split words: a
+/// widened line (a run of two or more spaces, or a space before its final
+/// punctuation) with a space inside a word.
 pub fn is_flagged(text: &str) -> bool {
-    if !crate::chars::has_double_space(text) {
+    if !crate::chars::has_double_space(text) && !ends_widened(text) {
         return false;
     }
     let mut prev: Option<&str> = None;
@@ -73,8 +85,9 @@ fn tokens(text: &str) -> impl Iterator<Item = (&str, usize)> {
     super::tokens::tokens(text).map(|t| (t.text, t.gap))
 }
 
-/// Whether the single space between `p` and `t` should go.
-fn should_join(p: &str, t: &str, ev: &Evidence<'_>) -> bool {
+/// Whether the single space between `p` and `t` should go; `next` is the
+/// token after `t` when one space separates them.
+fn should_join(p: &str, t: &str, next: Option<&str>, ev: &Evidence<'_>) -> bool {
     let p_last = p.chars().next_back();
     let t_first = t.chars().next();
     match (p_last, t_first) {
@@ -106,6 +119,14 @@ fn should_join(p: &str, t: &str, ev: &Evidence<'_>) -> bool {
         if ev.word(&joined) > 0 {
             return true;
         }
+        // The piece starts a real word with the piece after it: `минут іш
+        // інде` is `минут ішінде`.
+        if let Some(n) = next {
+            let n_core = n.trim_end_matches([',', '.', ';', ':', ')', '"']);
+            if !n_core.is_empty() && ev.word(&format!("{t_core}{n_core}")) > 0 {
+                return false;
+            }
+        }
         // A real word (`ішінде`, `іс`, `іске`) keeps its space.
         return ev.word(t_core) == 0;
     }
@@ -122,7 +143,8 @@ pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
     // Tokens of the line joined so far since the last kept space, for the
     // "joined form is a word" test (`ретт` + `іл` + `іг` + `ін`).
     let mut current_word = String::new();
-    for (tok, gap) in tokens(text) {
+    let mut toks = tokens(text).peekable();
+    while let Some((tok, gap)) = toks.next() {
         let start = pos + gap;
         if let Some(p) = prev {
             let probe: &str = if current_word.is_empty() {
@@ -130,7 +152,8 @@ pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
             } else {
                 &current_word
             };
-            if gap == 1 && should_join(probe, tok, ev) {
+            let next = toks.peek().filter(|(_, g)| *g == 1).map(|(n, _)| *n);
+            if gap == 1 && should_join(probe, tok, next, ev) {
                 joins += 1;
             } else if gap >= 2 {
                 b.push("  ", line.src_of(pos));
@@ -145,6 +168,7 @@ pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
         pos = start + tok.len();
         prev = Some(tok);
     }
+    drop(toks);
     if joins > 0 {
         *line = b.finish_line();
     }
@@ -212,6 +236,28 @@ mod tests {
             "мәліметтерін енгізуі -  2 (екі)  минут ішінде;",
             "мәліметтерін енгізуі -  2 (екі)  минут ішінде;",
         ); // 004:474
+    }
+
+    /// Lines that are not in the corpus, split as its lines are.
+    #[test]
+    fn a_piece_that_starts_a_word_with_the_next_one_keeps_its_space() {
+        // `іш` is no word, but `іш` + `інде` is `ішінде`: the space before
+        // `іш` is a word boundary, not a split.
+        check(
+            "жолдайды  –  30 (отыз)  минут іш інде ;",
+            "жолдайды  –  30 (отыз)  минут ішінде;",
+        );
+    }
+
+    #[test]
+    fn a_line_widened_only_before_its_last_stop_is_flagged() {
+        // No double space, but a space before the final `.`.
+        check(
+            "көрсетілетін қызмет регламент і бек ітілсін .",
+            "көрсетілетін қызмет регламенті бекітілсін.",
+        );
+        check("беруші) көрсетед і .", "беруші) көрсетеді.");
+        assert!(!is_flagged("көрсетілетін қызмет регламенті бекітілсін."));
     }
 
     #[test]
