@@ -81,9 +81,7 @@ pub fn repair(line: &mut MappedLine<'_>) -> u32 {
     let mut has_latin_twin = false;
     let mut has_latin_other = false;
     let mut close = |start: usize, end: usize, cyr: bool, twin: bool, other: bool| {
-        if (cyr && twin && !other)
-            || (twin && !other && is_initial_of_a_cyrillic_name(text, start, end))
-        {
+        if twin && !other && (cyr || is_initial_of_a_cyrillic_name(text, start, end)) {
             fixes.push((start, end));
         }
     };
