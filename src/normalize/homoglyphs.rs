@@ -64,6 +64,17 @@ fn is_initial_of_a_cyrillic_name(text: &str, start: usize, end: usize) -> bool {
     cyrillic_after || cyrillic_before
 }
 
+/// Whether the one-letter word `text[start..end]` is a Latin `i` split off
+/// a Cyrillic word by one space (`қызметт i`, D3 and D9 at once): Kazakh
+/// has no word `i`, and the split-word repair joins only Cyrillic pieces.
+fn is_split_off_i(text: &str, start: usize, end: usize) -> bool {
+    &text[start..end] == "i"
+        && text[..start]
+            .strip_suffix(' ')
+            .and_then(|b| b.chars().next_back())
+            .is_some_and(is_cyrillic)
+}
+
 /// Replaces Latin look-alikes inside mixed-script words. Returns the number
 /// of characters replaced (0 leaves `line` untouched).
 pub fn repair(line: &mut MappedLine<'_>) -> u32 {
@@ -81,7 +92,12 @@ pub fn repair(line: &mut MappedLine<'_>) -> u32 {
     let mut has_latin_twin = false;
     let mut has_latin_other = false;
     let mut close = |start: usize, end: usize, cyr: bool, twin: bool, other: bool| {
-        if twin && !other && (cyr || is_initial_of_a_cyrillic_name(text, start, end)) {
+        if twin
+            && !other
+            && (cyr
+                || is_initial_of_a_cyrillic_name(text, start, end)
+                || is_split_off_i(text, start, end))
+        {
             fixes.push((start, end));
         }
     };
@@ -177,6 +193,16 @@ mod tests {
         check("Облыс әкімі A.Көлгінов", "Облыс әкімі А.Көлгінов", 1);
         check("J.E.Smith", "J.E.Smith", 0);
         check("1) A. тармақшасы", "1) A. тармақшасы", 0);
+    }
+
+    /// A Latin `i` split off a word by a stray space (D3) is the Kazakh
+    /// `і` too, so that the split can be mended.
+    #[test]
+    fn a_latin_i_split_off_a_cyrillic_word() {
+        check("қызметт i  алушыға", "қызметт і  алушыға", 1);
+        check("көрсетед i .", "көрсетед і .", 1);
+        check("www.egov.kz i", "www.egov.kz i", 0);
+        check("1) i тармақшасы", "1) i тармақшасы", 0);
     }
 
     #[test]

@@ -85,6 +85,16 @@ fn tokens(text: &str) -> impl Iterator<Item = (&str, usize)> {
     super::tokens::tokens(text).map(|t| (t.text, t.gap))
 }
 
+/// The letters (and hyphens) that start `t`: `ішінде;2-қосымшасына` →
+/// `ішінде`, `ін.` → `ін`.
+fn letters(t: &str) -> &str {
+    let end = t
+        .char_indices()
+        .find(|&(_, c)| !(crate::chars::is_letter(c) || c == '-'))
+        .map_or(t.len(), |(i, _)| i);
+    &t[..end]
+}
+
 /// Whether the single space between `p` and `t` should go; `next` is the
 /// token after `t` when one space separates them.
 fn should_join(p: &str, t: &str, next: Option<&str>, ev: &Evidence<'_>) -> bool {
@@ -110,7 +120,9 @@ fn should_join(p: &str, t: &str, next: Option<&str>, ev: &Evidence<'_>) -> bool 
     if !is_cyrillic_letter(a) || !is_cyrillic_letter(b) {
         return false;
     }
-    let t_core = t.trim_end_matches([',', '.', ';', ':', ')', '"']);
+    // The piece's letters: a moved link's tail may be glued after them
+    // (`ішінде;2-қосымшасына`).
+    let t_core = letters(t);
     if b == 'і' {
         if FRAGMENTS.contains(&t_core) {
             return true;
@@ -122,7 +134,7 @@ fn should_join(p: &str, t: &str, next: Option<&str>, ev: &Evidence<'_>) -> bool 
         // The piece starts a real word with the piece after it: `минут іш
         // інде` is `минут ішінде`.
         if let Some(n) = next {
-            let n_core = n.trim_end_matches([',', '.', ';', ':', ')', '"']);
+            let n_core = letters(n);
             if !n_core.is_empty() && ev.word(&format!("{t_core}{n_core}")) > 0 {
                 return false;
             }
@@ -258,6 +270,19 @@ mod tests {
         );
         check("беруші) көрсетед і .", "беруші) көрсетеді.");
         assert!(!is_flagged("көрсетілетін қызмет регламенті бекітілсін."));
+    }
+
+    /// A moved link's tail glued after the piece is not a part of it.
+    #[test]
+    fn a_word_with_a_moved_tail_glued_to_it_keeps_its_space() {
+        check(
+            "Регламенттің  сәйкес жобаны дайындайды – 5 (бес) жұмыс күні ішінде;2-қосымшасына",
+            "Регламенттің  сәйкес жобаны дайындайды – 5 (бес) жұмыс күні ішінде;2-қосымшасына",
+        );
+        check(
+            "Регламент)   бер ілген.1 -қосымшасында",
+            "Регламент)  берілген.1-қосымшасында",
+        );
     }
 
     #[test]
