@@ -161,18 +161,21 @@ fn header_like_start(t: &str) -> bool {
 /// signs: a few capitalized words ending in a genitive (`Қазақстан
 /// Республикасының`, `Батыс Қазақстан облысының`), nothing else.
 fn is_position_head(t: &str) -> bool {
-    let words: Vec<&str> = t.split(' ').filter(|w| !w.is_empty()).collect();
-    let Some(last) = words.last() else {
+    // The genitive ending first: it rules out nearly every line at once.
+    let t = t.trim_end_matches(' ');
+    if !["ның", "нің", "дың", "дің", "тың", "тің"]
+        .iter()
+        .any(|e| t.ends_with(e))
+    {
         return false;
-    };
-    words.len() <= 4
-        && words[0].chars().next().is_some_and(char::is_uppercase)
-        && words
-            .iter()
-            .all(|w| w.chars().all(|c| crate::chars::is_letter(c) || c == '-'))
-        && ["ның", "нің", "дың", "дің", "тың", "тің"]
-            .iter()
-            .any(|e| last.ends_with(e))
+    }
+    let mut words = t.split(' ').filter(|w| !w.is_empty());
+    words
+        .next()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && t.split(' ').filter(|w| !w.is_empty()).count() <= 4
+        && t.chars()
+            .all(|c| c == ' ' || c == '-' || crate::chars::is_letter(c))
 }
 
 fn ends_sentence(t: &str) -> bool {

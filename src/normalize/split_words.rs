@@ -37,10 +37,9 @@ fn single_letter(t: &str) -> bool {
 /// Whether a line ends with a space before its final `.`, `;` or `:`
 /// (`көрсетед і .`): a widened line, even with no double space in it.
 pub fn ends_widened(text: &str) -> bool {
-    matches!(
-        text.trim_end_matches(' ').as_bytes(),
-        [.., b' ', b'.' | b';' | b':']
-    )
+    let b = text.as_bytes();
+    let end = b.iter().rposition(|&x| x != b' ').map_or(0, |i| i + 1);
+    matches!(b[..end], [.., b' ', b'.' | b';' | b':'])
 }
 
 /// Whether a line (without indentation) shows the signs of split words: a
