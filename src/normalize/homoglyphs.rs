@@ -45,36 +45,6 @@ fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}')
 }
 
-/// Whether the one-letter word `text[start..end]` is an initial of a
-/// Cyrillic name: a capital with a dot, next to a Cyrillic initial or
-/// surname across a dot (`E.Қ.Кенжеханұлы`, `Қ.E.Кенжеханұлы`).
-fn is_initial_of_a_cyrillic_name(text: &str, start: usize, end: usize) -> bool {
-    let word = &text[start..end];
-    if word.len() != 1 || !word.bytes().all(|b| b.is_ascii_uppercase()) {
-        return false;
-    }
-    let Some(after) = text[end..].strip_prefix('.') else {
-        return false;
-    };
-    let cyrillic_after = after.chars().next().is_some_and(is_cyrillic);
-    let cyrillic_before = text[..start]
-        .strip_suffix('.')
-        .and_then(|b| b.chars().next_back())
-        .is_some_and(is_cyrillic);
-    cyrillic_after || cyrillic_before
-}
-
-/// Whether the one-letter word `text[start..end]` is a Latin `i` split off
-/// a Cyrillic word by one space (`қызметт i`, D3 and D9 at once): Kazakh
-/// has no word `i`, and the split-word repair joins only Cyrillic pieces.
-fn is_split_off_i(text: &str, start: usize, end: usize) -> bool {
-    &text[start..end] == "i"
-        && text[..start]
-            .strip_suffix(' ')
-            .and_then(|b| b.chars().next_back())
-            .is_some_and(is_cyrillic)
-}
-
 /// Replaces Latin look-alikes inside mixed-script words. Returns the number
 /// of characters replaced (0 leaves `line` untouched).
 pub fn repair(line: &mut MappedLine<'_>) -> u32 {
@@ -92,12 +62,7 @@ pub fn repair(line: &mut MappedLine<'_>) -> u32 {
     let mut has_latin_twin = false;
     let mut has_latin_other = false;
     let mut close = |start: usize, end: usize, cyr: bool, twin: bool, other: bool| {
-        if twin
-            && !other
-            && (cyr
-                || is_initial_of_a_cyrillic_name(text, start, end)
-                || is_split_off_i(text, start, end))
-        {
+        if cyr && twin && !other {
             fixes.push((start, end));
         }
     };
@@ -174,35 +139,6 @@ mod tests {
             "3) www.egov.kz \"электрондық үкіметтің\" веб-порталы",
             0,
         );
-    }
-
-    /// An initial is a word of one letter: Latin among Cyrillic initials
-    /// is a look-alike too, Latin among Latin ones stays.
-    #[test]
-    fn a_latin_initial_of_a_cyrillic_name() {
-        check(
-            "орынбасары E.Қ.Кенжеханұлыға жүктелсін.",
-            "орынбасары Е.Қ.Кенжеханұлыға жүктелсін.",
-            1,
-        );
-        check(
-            "орынбасары Қ.E.Кенжеханұлыға",
-            "орынбасары Қ.Е.Кенжеханұлыға",
-            1,
-        );
-        check("Облыс әкімі A.Көлгінов", "Облыс әкімі А.Көлгінов", 1);
-        check("J.E.Smith", "J.E.Smith", 0);
-        check("1) A. тармақшасы", "1) A. тармақшасы", 0);
-    }
-
-    /// A Latin `i` split off a word by a stray space (D3) is the Kazakh
-    /// `і` too, so that the split can be mended.
-    #[test]
-    fn a_latin_i_split_off_a_cyrillic_word() {
-        check("қызметт i  алушыға", "қызметт і  алушыға", 1);
-        check("көрсетед i .", "көрсетед і .", 1);
-        check("www.egov.kz i", "www.egov.kz i", 0);
-        check("1) i тармақшасы", "1) i тармақшасы", 0);
     }
 
     #[test]
