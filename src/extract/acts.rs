@@ -700,16 +700,22 @@ pub fn citations(text: &str) -> Vec<Citation> {
         if !identified(&mine, act_type, code_name.is_some()) {
             continue;
         }
-        // Registration: a parenthesis inside the window or right after the type word.
+        // Registration: a parenthesis inside the window or right after the
+        // type word, or after its `бекітілген` ('approved by order № 272
+        // (… № 11050 болып тіркелген)').
         let mut registration_number = None;
         let from = parens.partition_point(|p| p.start < clause);
+        let after_type = {
+            let rest = &text[type_range.end..];
+            let approved = rest.trim_start().strip_prefix("бекітілген");
+            type_range.end + approved.map_or(0, |a| rest.len() - a.len())
+        };
         for p in parens[from..]
             .iter()
-            .take_while(|p| p.start <= type_range.end + 2)
+            .take_while(|p| p.start <= after_type + 2)
         {
             let inside_window = p.start >= clause && p.end <= type_range.start;
-            let right_after =
-                p.start >= type_range.end && text[type_range.end..p.start].trim().is_empty();
+            let right_after = p.start >= after_type && text[after_type..p.start].trim().is_empty();
             if inside_window || right_after {
                 if let Some(r) = registration_number_in(&text[p.clone()]) {
                     registration_number = Some(r);
@@ -1196,6 +1202,11 @@ mod tests {
             &[],
         );
         check("\"Үздік педагог\" атағын беру туралы қаулысы", &[]);
+        // The register parenthesis after `бекітілген`.
+        check(
+            "Қазақстан Республикасы Ұлттық экономика министрінің 2015 жылғы 27 наурыздағы № 272 бұйрығымен бекітілген (Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде № 11050 болып тіркелген) «Жер учаскесіне құқық беру» мемлекеттік көрсетілетін қызмет стандартына",
+            &[("order", Some("Қазақстан Республикасы Ұлттық экономика министрі"), Some("2015-03-27"), Some("272"), Some("11050"), None)],
+        );
     }
 
     #[test]
