@@ -384,7 +384,21 @@ const ISSUER_GENITIVES: &[&str] = &[
     "төрағасының",
     "агенттігінің",
     "банкінің",
+    // A board or a department (`Ұлттық Банкі Басқармасының`, `облысының
+    // білім басқармасының`), a commission.
+    "басқармасының",
+    "Басқармасының",
+    "департаментінің",
+    "комиссиясының",
 ];
+
+/// Whether acts of `issuer` are never registered with the justice bodies:
+/// the Government's and the President's (`Қазақстан Республикасы
+/// Үкіметі`, `Қазақстан Республикасы Президенті`), so that a header
+/// without a registration sentence is no fault.
+pub fn is_never_registered(issuer: &str) -> bool {
+    issuer.ends_with("Республикасы Үкіметі") || issuer.ends_with("Республикасы Президенті")
+}
 
 /// Whether `w` is the genitive of an issuer (`әкімдігінің`): every one ends
 /// in `ң`, which most words do not.
@@ -1202,6 +1216,24 @@ mod tests {
             &[],
         );
         check("\"Үздік педагог\" атағын беру туралы қаулысы", &[]);
+        // A board's act; the Government's act.
+        check(
+            "Қазақстан Республикасы Ұлттық Банкі Басқармасының 2018 жылғы 29 қазандағы № 265 қаулысы.",
+            &[("resolution", Some("Қазақстан Республикасы Ұлттық Банкі Басқармасы"), Some("2018-10-29"), Some("265"), None, None)],
+        );
+        check(
+            "Алматы облысының денсаулық сақтау басқармасының 2018 жылғы 2 наурыздағы № 12 бұйрығы.",
+            &[(
+                "order",
+                Some("Алматы облысының денсаулық сақтау басқармасы"),
+                Some("2018-03-02"),
+                Some("12"),
+                None,
+                None,
+            )],
+        );
+        assert!(is_never_registered("Қазақстан Республикасы Үкіметі"));
+        assert!(!is_never_registered("Алматы облысы әкімдігі"));
         // The register parenthesis after `бекітілген`.
         check(
             "Қазақстан Республикасы Ұлттық экономика министрінің 2015 жылғы 27 наурыздағы № 272 бұйрығымен бекітілген (Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде № 11050 болып тіркелген) «Жер учаскесіне құқық беру» мемлекеттік көрсетілетін қызмет стандартына",

@@ -238,7 +238,12 @@ pub fn extract_segments(n: &Normalized, seg: &Segments) -> Extraction {
                     date: r.date,
                     number: r.number,
                 });
-            } else {
+            } else if !x
+                .act
+                .issuer
+                .as_deref()
+                .is_some_and(acts::is_never_registered)
+            {
                 x.warnings.push(
                     "the header has no registration sentence (`… № N болып тіркелді.`)".into(),
                 );
