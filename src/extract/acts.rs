@@ -1216,7 +1216,11 @@ mod tests {
             &[],
         );
         check("\"Үздік педагог\" атағын беру туралы қаулысы", &[]);
-        // A board's act; the Government's act.
+    }
+
+    #[test]
+    fn boards_departments_and_approving_orders() {
+        // A board's act, a department's act.
         check(
             "Қазақстан Республикасы Ұлттық Банкі Басқармасының 2018 жылғы 29 қазандағы № 265 қаулысы.",
             &[("resolution", Some("Қазақстан Республикасы Ұлттық Банкі Басқармасы"), Some("2018-10-29"), Some("265"), None, None)],
