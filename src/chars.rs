@@ -142,6 +142,11 @@ impl Needle {
         self.finder().find(haystack)
     }
 
+    /// The needle's length in bytes (where a match ends).
+    pub const fn needle_len(&self) -> usize {
+        self.needle.len()
+    }
+
     /// Whether `haystack` holds the needle.
     pub fn is_in(&self, haystack: &str) -> bool {
         self.find(haystack.as_bytes()).is_some()

@@ -988,7 +988,7 @@ fn identified(parts: &[&Part], act_type: ActType, has_code_name: bool) -> bool {
 /// `кодекс…`, from a capitalized one on (`Бюджет кодексіне`, `Азаматтық
 /// процестік кодексі`, `Қылмыстық-атқару кодексінің`). Not the issuer
 /// (`Қазақстан Республикасының кодексі` names none), and not found past
-/// punctuation, digits or `clause`.
+/// punctuation, digits or `clause`. The issuer or a date comes first.
 fn code_name(text: &str, clause: usize, type_range: Range<usize>) -> Option<Range<usize>> {
     if !text[type_range.clone()].starts_with('к') {
         return None;
@@ -1005,7 +1005,14 @@ fn code_name(text: &str, clause: usize, type_range: Range<usize>) -> Option<Rang
             if word.starts_with("Республика") || word == "Қазақстан" {
                 return None;
             }
-            return Some(w.start..end);
+            // The issuer or the date stands right before the name (`Осы
+            // кодекске` names no code).
+            let before = text[..w.start].trim_end();
+            let dated = ["дағы", "дегі", "тағы", "тегі"]
+                .iter()
+                .any(|e| before.ends_with(e));
+            let issued = before.ends_with("Республикасы") || before.ends_with("Республикасының");
+            return (dated || issued).then_some(w.start..end);
         }
     }
     None
@@ -1216,6 +1223,7 @@ mod tests {
             &[],
         );
         check("\"Үздік педагог\" атағын беру туралы қаулысы", &[]);
+        check("Осы кодекске сәйкес", &[]);
     }
 
     #[test]

@@ -2,11 +2,14 @@
 //!
 //! A note reads `Ескерту. [scope] <kind> – <act> (<entry into force>).`:
 //! kind `Күші жойылды` (repeal) or `өзгеріс(тер) енгізілді` / `жаңа
-//! редакцияда` / `толықтырулар` / words `ауыстырылды` (replaced) or `алып
-//! тасталды` (struck out) (amendment); scope as written (`1 - тармаққа`
-//! → `1-тармақ`, `Регламент`) or, when the note names none, taken from where
-//! it stands (see `segment::NoteContext`); the act that made the change; and
-//! the final parenthesis saying when it takes effect.
+//! редакцияда` / `толықтырулар` / `толықтырылды` / words `ауыстырылды`
+//! (replaced) or `алып тасталды` (struck out) (amendment); scope as written
+//! (`1 - тармаққа` → `1-тармақ`, `3-тармақтың` → `3-тармақ`, `Регламент`)
+//! or, when the note names none, taken from where it stands (see
+//! `segment::NoteContext`); the act that made the change; and the final
+//! parenthesis saying when it takes effect. A note with no act that only
+//! dates a part's entry into force (`1-тармақтың 2) тармақшасы 01.01.2020
+//! бастап қолданысқа енгізіледі.`) has that clause as its `effective`.
 //!
 //! ```text
 //! before  "Ескерту. 1 - тармаққа өзгеріс енгізілді – Алматы облысы әкімдігінің 14.05.2019 № 186 қаулысымен (…)"
@@ -210,8 +213,7 @@ fn trim_change_words(mut s: &str) -> &str {
 fn dated_entry_into_force(body: &str) -> Option<(Option<String>, Range<usize>)> {
     let phrase_end = IN_FORCE
         .iter()
-        .zip(["қолданысқа енгізіледі", "күшіне енеді"])
-        .find_map(|(n, p)| n.find(body.as_bytes()).map(|at| at + p.len()))?;
+        .find_map(|n| n.find(body.as_bytes()).map(|at| at + n.needle_len()))?;
     let (date, _) = super::dates::find_as_written(&body[..phrase_end])
         .into_iter()
         .next()?;

@@ -169,9 +169,8 @@ fn is_position_head(t: &str) -> bool {
     {
         return false;
     }
-    let mut words = t.split(' ').filter(|w| !w.is_empty());
-    words
-        .next()
+    t.split(' ')
+        .find(|w| !w.is_empty())
         .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
         && t.split(' ').filter(|w| !w.is_empty()).count() <= 4
         && t.chars()

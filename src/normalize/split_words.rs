@@ -10,9 +10,10 @@
 //! at least one of those signs. Each join is decided on evidence: the joined
 //! form is a known word, the piece is a known suffix fragment (`і ін ік іл
 //! іг ір`), or the piece is not a word of its own and does not start one
-//! with the piece after it (`минут іш інде` is `минут ішінде`). Runs of two or more spaces are kept (a moved link's gap may be
-//! among them); spaces before `.` `;` `)` are dropped here, those before `,`
-//! and `:` only after `moved_links` has looked at them.
+//! with the piece after it (`минут іш інде` is `минут ішінде`). Runs of two
+//! or more spaces are kept (a moved link's gap may be among them); spaces
+//! before `.` `;` `)` are dropped here, those before `,` and `:` only after
+//! `moved_links` has looked at them.
 //!
 //! ```text
 //! before  ресми  жариялануын қамтамасыз  етс ін .     (004:65)
@@ -179,6 +180,7 @@ pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
         pos = start + tok.len();
         prev = Some(tok);
     }
+    // The tokens borrow the line, which is replaced below.
     drop(toks);
     if joins > 0 {
         *line = b.finish_line();
