@@ -1227,6 +1227,26 @@ mod tests {
     }
 
     #[test]
+    fn dotted_dates_with_their_year_word() {
+        for text in [
+            "Түркістан облысы әкімдігінің 13.07.2018 жылғы № 164 қаулысымен.",
+            "Түркістан облысы әкімдігінің 13.07.2018 ж. № 164 қаулысымен.",
+        ] {
+            check(
+                text,
+                &[(
+                    "resolution",
+                    Some("Түркістан облысы әкімдігі"),
+                    Some("2018-07-13"),
+                    Some("164"),
+                    None,
+                    None,
+                )],
+            );
+        }
+    }
+
+    #[test]
     fn boards_departments_and_approving_orders() {
         // A board's act, a department's act.
         check(

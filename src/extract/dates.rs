@@ -140,6 +140,12 @@ fn dotted(i: &str) -> IResult<&str, Date> {
             nom::error::ErrorKind::Verify,
         )));
     }
+    // `13.07.2018 жылғы`, `13.07.2018 ж.`: the year's word belongs to the
+    // date.
+    let rest = [" жылғы", " ж."]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
     match month.parse::<u8>().ok().and_then(|m| make(year, m, day)) {
         Some(d) => Ok((rest, d)),
         None => Err(nom::Err::Error(nom::error::Error::new(
@@ -233,6 +239,19 @@ mod tests {
         check("14.05.2019", Some("2019-05-14")); // 002:24
         check("2016 жылғы 15 сәуірдегі", Some("2016-04-15")); // 004:7
         check("2017 жылғы 28 желтоқсанда", Some("2017-12-28")); // 000:27
+    }
+
+    #[test]
+    fn a_dotted_date_with_its_year_word() {
+        for (input, rest) in [
+            ("13.07.2018 жылғы № 164", " № 164"),
+            ("13.07.2018 ж. № 164", " № 164"),
+            ("13.07.2018 № 164", " № 164"),
+            ("13.07.2018 жылы", " жылы"),
+        ] {
+            let (left, d) = date(input).expect(input);
+            assert_eq!((d.to_string().as_str(), left), ("2018-07-13", rest));
+        }
     }
 
     #[test]
