@@ -269,3 +269,43 @@ fn wraps_and_moved_links_in_an_unseen_act_are_repaired_exactly() {
         "Қазақстан Республикасының Заңының 16-бабының 3-тармағына сәйкес Түркістан облысының әкімдігі ҚАУЛЫ ЕТЕДІ:"
     ));
 }
+
+/// Points and steps inserted by an amendment are numbered after the one
+/// they follow (`3-1.`, `1-1)`), and stand on their own.
+#[test]
+fn points_inserted_by_an_amendment() {
+    let amended = ONE_REGULATION
+        .replace(
+            "      4. Осы қаулы оның алғашқы",
+            "      3-1. Осы қаулының орындалуын бақылау облыс әкімінің орынбасарына жүктелсін.\n      4. Осы қаулы оның алғашқы",
+        )
+        .replace(
+            "      2) көрсетілетін қызметті берушінің басшысы құжаттармен",
+            "      1-1) көрсетілетін қызметті берушінің маманы құжаттарды тексереді – 1 (бір) сағат ішінде;\n      2) көрсетілетін қызметті берушінің басшысы құжаттармен",
+        );
+    assert_ne!(amended, ONE_REGULATION);
+    check(
+        &amended,
+        &[
+            ("/body/3/number", json!("3-1")),
+            ("/body/4/number", json!("4")),
+            ("/body/5", Value::Null),
+            (
+                "/regulations/0/sections/1/points/1/subpoints/1/number",
+                json!("1-1"),
+            ),
+            (
+                "/regulations/0/sections/1/points/1/subpoints/1/actor",
+                json!("көрсетілетін қызметті берушінің маманы"),
+            ),
+            (
+                "/regulations/0/sections/1/points/1/subpoints/1/duration/unit",
+                json!("hour"),
+            ),
+            (
+                "/regulations/0/sections/1/points/1/subpoints/2/number",
+                json!("2"),
+            ),
+        ],
+    );
+}

@@ -121,11 +121,26 @@ pub fn is_status(t: &str) -> bool {
     STATUS.contains(&t.trim_end_matches('.'))
 }
 
-/// `12.` → the span of `12` (relative to `t`).
+/// `12.` → the span of `12` (relative to `t`). A point or subpoint inserted
+/// by an amendment is numbered after the one it follows: `3-1.` → `3-1`,
+/// `1-1)` → `1-1`.
 fn numbered(t: &str, mark: char) -> Option<Range<usize>> {
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let b = t.as_bytes();
+    let group = |from: usize| b[from..].iter().take_while(|x| x.is_ascii_digit()).count();
+    let mut digits = group(0);
     if digits == 0 || digits > 3 {
         return None;
+    }
+    // At most two inserted levels (`3-1-2.`).
+    for _ in 0..2 {
+        if b.get(digits) != Some(&b'-') {
+            break;
+        }
+        let more = group(digits + 1);
+        if more == 0 || more > 3 {
+            break;
+        }
+        digits += 1 + more;
     }
     let rest = &t[digits..];
     let rest_trim = rest.trim_start_matches(' ');
@@ -436,4 +451,31 @@ fn push_item(points: &mut Vec<PointSeg>, span: Span, text: &str) {
         number: None,
         ..SubSeg::default()
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(t: &str, mark: char, expected: Option<&str>) {
+        assert_eq!(numbered(t, mark).map(|r| &t[r]), expected, "{t:?}");
+    }
+
+    #[test]
+    fn numbers_of_points_and_subpoints() {
+        check("1. Жалпы ережелер", '.', Some("1"));
+        check("12. Осы қаулы", '.', Some("12"));
+        check("1) көрсетілетін", ')', Some("1"));
+        // Inserted by an amendment.
+        check("3-1. Осы қаулының орындалуын", '.', Some("3-1"));
+        check("1-1) көрсетілетін", ')', Some("1-1"));
+        check("3-1-2. Осы", '.', Some("3-1-2"));
+        // Not numbers of points.
+        check("01.06.2020 № 120", '.', None);
+        check("1-тарау. Жалпы ережелер", '.', None);
+        check("3-1-тармақпен толықтырылды", '.', None);
+        check("3-. Осы", '.', None);
+        check("2018 жылғы", '.', None);
+    }
 }
