@@ -559,7 +559,7 @@ fn subpoint(
     let mut all = vec![s.span.clone()];
     all.extend(s.parts.iter().cloned());
     // Durations: in the subpoint and its parts, before its inline result.
-    let result_word = procedures::RESULT_WORD.find(bt.as_bytes());
+    let result_word = procedures::result_phrase(bt).map(|r| r.start);
     let result_at = result_word.unwrap_or(bt.len());
     let mut found: Vec<Duration> = durations::find_all(&bt[..result_at])
         .into_iter()

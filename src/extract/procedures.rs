@@ -263,15 +263,45 @@ pub fn actor(text: &str) -> Option<Range<usize>> {
 }
 
 /// `Нәтижесі` ('its result'), looked for in every step.
-pub static RESULT_WORD: Needle = Needle::new("Нәтижесі");
+static RESULT_WORD: Needle = Needle::new("Нәтижесі");
+
+/// Lower-case phrases that name a step's own result when a dash or colon
+/// follows (`…, рәсімнің (іс-қимылдың) нәтижесі – жобаны дайындау;`); a
+/// bare `нәтижесі` may be the service's (`мемлекеттік қызмет көрсету
+/// нәтижесі`), so it is not one.
+static STEP_RESULT: [Needle; 3] = [
+    Needle::new("рәсімнің (іс-қимылдың) нәтижесі"),
+    Needle::new("рәсімнің нәтижесі"),
+    Needle::new("іс-қимылдың нәтижесі"),
+];
+
+/// The first phrase in `text` that opens a step's result: `Нәтижесі`, or
+/// one of [`STEP_RESULT`] with its dash.
+pub fn result_phrase(text: &str) -> Option<Range<usize>> {
+    let b = text.as_bytes();
+    let mut best = RESULT_WORD
+        .find(b)
+        .map(|at| at..at + RESULT_WORD.needle_len());
+    for n in &STEP_RESULT {
+        let Some(at) = n.find(b) else { continue };
+        let end = at + n.needle_len();
+        let dashed = text[end..]
+            .trim_start_matches(' ')
+            .starts_with(['–', '-', '—', ':']);
+        if dashed && best.as_ref().is_none_or(|r| at < r.start) {
+            best = Some(at..end);
+        }
+    }
+    best
+}
 
 /// The `Нәтижесі –` clause in `text`: the range of what follows the dash,
 /// without the final `;` or `.`.
 pub fn result(text: &str) -> Option<Range<usize>> {
-    let at = RESULT_WORD.find(text.as_bytes())?;
-    let after = &text[at + "Нәтижесі".len()..];
+    let phrase = result_phrase(text)?;
+    let after = &text[phrase.end..];
     let skip = after.len() - after.trim_start_matches([' ', '–', '-', '—', ':']).len();
-    let start = at + "Нәтижесі".len() + skip;
+    let start = phrase.end + skip;
     let mut end = text.len();
     // An inline result ends at the step's end.
     while end > start && text[..end].ends_with([';', '.', ' ']) {
@@ -458,5 +488,37 @@ mod tests {
         let t = "Нәтижесі –хабарламаны береді.";
         assert_eq!(result(t).map(|r| &t[r]), Some("хабарламаны береді")); // 004:1854
         assert_eq!(result("жолдайды;"), None);
+    }
+
+    /// Results as other regulations write them: the step's own result in
+    /// lower case after a comma, and a colon for the dash.
+    #[test]
+    fn results_named_by_the_procedure() {
+        for (t, want) in [
+            (
+                "құжаттарды қарайды – 2 (екі) жұмыс күні ішінде, рәсімнің (іс-қимылдың) нәтижесі – жобаны дайындау;",
+                Some("жобаны дайындау"),
+            ),
+            (
+                "құжаттарды қарайды – 2 (екі) сағат, іс-қимылдың нәтижесі: жауапты орындаушыны анықтау.",
+                Some("жауапты орындаушыны анықтау"),
+            ),
+            (
+                "құжаттарды қабылдайды – 15 (он бес) минут. Нәтижесі: құжаттарды тіркеу;",
+                Some("құжаттарды тіркеу"),
+            ),
+            // The service's result, and a result named with no dash, are
+            // not the step's.
+            (
+                "мемлекеттік қызмет көрсету нәтижесі – шешім;",
+                None,
+            ),
+            (
+                "рәсімнің (іс-қимылдың) нәтижесі Стандарттың 3-бөліміне сәйкес көрсетіледі.",
+                None,
+            ),
+        ] {
+            assert_eq!(result(t).map(|r| &t[r]), want, "{t:?}");
+        }
     }
 }
