@@ -135,6 +135,49 @@ fn normalizing_the_corpus_twice_changes_nothing() {
     }
 }
 
+/// Normalized text is a document too: extracting it gives the same act as
+/// extracting the raw text (a pipeline may keep only the clean text).
+/// Warnings may name other lines, and those about damage that is gone may
+/// be missing.
+#[test]
+fn extracting_normalized_text_gives_the_same_extraction() {
+    let line_free = |w: &serde_json::Value| -> Vec<String> {
+        w.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|s| s.as_str())
+            .map(|s| {
+                s.split(' ')
+                    .map(|w| {
+                        if w.trim_end_matches([',', ')', ':']).parse::<u32>().is_ok() {
+                            "N"
+                        } else {
+                            w
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    };
+    for stem in CORPUS {
+        let raw = corpus_text(stem);
+        let clean = normalize(&raw).text;
+        let mut from_raw = common::extract_json(&raw);
+        let mut from_clean = common::extract_json(&clean);
+        let raw_warnings = line_free(&from_raw["warnings"]);
+        for w in line_free(&from_clean["warnings"]) {
+            assert!(raw_warnings.contains(&w), "{stem}: {w}");
+        }
+        for doc in [&mut from_raw, &mut from_clean] {
+            for field in ["source", "repairs", "warnings"] {
+                doc[field] = serde_json::Value::Null;
+            }
+        }
+        assert_eq!(from_clean, from_raw, "{stem}");
+    }
+}
+
 #[test]
 fn paragraph_spans_cover_the_text() {
     for stem in CORPUS {

@@ -227,6 +227,10 @@ pub fn segment(n: &Normalized) -> Segments {
     let mut phase = Phase::Front;
     let mut pending_headers: Vec<AnnexHeaderSeg> = Vec::new();
     let mut in_stubs = false;
+    // Text with no layout (already normalized: one paragraph per line, no
+    // indentation) has every paragraph as a block; its kinds are read from
+    // the words instead, as the phase expects them.
+    let flat = paras.iter().all(|p| p.1 == ParagraphKind::Block);
 
     let mut i = 0;
     while i < paras.len() {
@@ -236,6 +240,15 @@ pub fn segment(n: &Normalized) -> Segments {
         if t.is_empty() {
             continue;
         }
+        let kind = if flat {
+            flat_kind(
+                t,
+                phase == Phase::Annexes,
+                phase == Phase::Front || phase == Phase::Header,
+            )
+        } else {
+            kind
+        };
         // Notes may stand anywhere.
         if is_note(t) {
             let context = match phase {
@@ -386,6 +399,28 @@ pub fn segment(n: &Normalized) -> Segments {
     }
     s.other_annexes.extend(pending_headers);
     s
+}
+
+/// The kind of a paragraph of text with no layout, from its words: what
+/// the raw text would have printed flush left (annex headers, regulation
+/// titles, and in the annexes section headings), or indented (points,
+/// notes, the preamble, the signatory). `front`: the title, status and
+/// header, which are blocks.
+fn flat_kind(t: &str, annexes: bool, front: bool) -> ParagraphKind {
+    let block = front
+        || classify_header(t).is_some()
+        || is_regulation_title(t)
+        || annexes
+            && (t == ")"
+                || t == "("
+                || (numbered(t, '.').is_some()
+                    || crate::normalize::layout::chapter_label(t).is_some())
+                    && !t.ends_with(['.', ';', ':']));
+    if block {
+        ParagraphKind::Block
+    } else {
+        ParagraphKind::Body
+    }
 }
 
 fn looks_like_header(t: &str) -> bool {
