@@ -265,34 +265,35 @@ pub fn actor(text: &str) -> Option<Range<usize>> {
 /// `Нәтижесі` ('its result'), looked for in every step.
 static RESULT_WORD: Needle = Needle::new("Нәтижесі");
 
-/// Lower-case phrases that name a step's own result when a dash or colon
-/// follows (`…, рәсімнің (іс-қимылдың) нәтижесі – жобаны дайындау;`); a
-/// bare `нәтижесі` may be the service's (`мемлекеттік қызмет көрсету
-/// нәтижесі`), so it is not one.
-static STEP_RESULT: [Needle; 3] = [
-    Needle::new("рәсімнің (іс-қимылдың) нәтижесі"),
-    Needle::new("рәсімнің нәтижесі"),
-    Needle::new("іс-қимылдың нәтижесі"),
-];
+/// What stands before a lower-case `нәтижесі` that names a step's own
+/// result when a dash or colon follows (`…, рәсімнің (іс-қимылдың)
+/// нәтижесі – жобаны дайындау;`); a bare `нәтижесі` may be the service's
+/// (`мемлекеттік қызмет көрсету нәтижесі`), so it is not one.
+const STEP_RESULT_OWNERS: [&str; 3] = ["рәсімнің (іс-қимылдың) ", "рәсімнің ", "іс-қимылдың "];
 
 /// The first phrase in `text` that opens a step's result: `Нәтижесі`, or
-/// one of [`STEP_RESULT`] with its dash.
+/// a lower-case `нәтижесі` owned by the procedure, with its dash.
 pub fn result_phrase(text: &str) -> Option<Range<usize>> {
+    static LOWER: Needle = Needle::new("нәтижесі");
     let b = text.as_bytes();
-    let mut best = RESULT_WORD
+    let capital = RESULT_WORD
         .find(b)
         .map(|at| at..at + RESULT_WORD.needle_len());
-    for n in &STEP_RESULT {
-        let Some(at) = n.find(b) else { continue };
-        let end = at + n.needle_len();
+    // One search for the lower-case word; the owner is read backwards.
+    let lower = LOWER.find_iter(b).find_map(|at| {
+        let end = at + LOWER.needle_len();
+        let owner = STEP_RESULT_OWNERS
+            .iter()
+            .find(|o| text[..at].ends_with(*o))?;
         let dashed = text[end..]
             .trim_start_matches(' ')
             .starts_with(['–', '-', '—', ':']);
-        if dashed && best.as_ref().is_none_or(|r| at < r.start) {
-            best = Some(at..end);
-        }
+        dashed.then_some(at - owner.len()..end)
+    });
+    match (capital, lower) {
+        (Some(c), Some(l)) => Some(if l.start < c.start { l } else { c }),
+        (c, l) => c.or(l),
     }
-    best
 }
 
 /// The `Нәтижесі –` clause in `text`: the range of what follows the dash,
