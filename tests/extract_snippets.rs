@@ -18,15 +18,7 @@ fn extract(raw: &str) -> Value {
     common::extract_json(raw)
 }
 
-/// Asserts the values at JSON pointers of the extraction of `raw`.
-#[track_caller]
-fn check(raw: &str, expected: &[(&str, Value)]) {
-    let doc = extract(raw);
-    for (pointer, value) in expected {
-        let actual = doc.pointer(pointer).unwrap_or(&Value::Null);
-        assert_eq!(actual, value, "{pointer} in\n{doc:#}");
-    }
-}
+use common::check_pointers as check;
 
 #[test]
 fn a_date_split_over_lines() {

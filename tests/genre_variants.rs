@@ -8,15 +8,7 @@ mod common;
 
 use serde_json::{json, Value};
 
-/// Asserts the values at JSON pointers of the extraction of `raw`.
-#[track_caller]
-fn check(raw: &str, expected: &[(&str, Value)]) {
-    let doc = common::extract_json(raw);
-    for (pointer, value) in expected {
-        let actual = doc.pointer(pointer).unwrap_or(&Value::Null);
-        assert_eq!(actual, value, "{pointer} in\n{doc:#}");
-    }
-}
+use common::check_pointers as check;
 
 /// A district maslikhat's decision, in force, citing a code by its name
 /// and a law by its title alone, signed by two officials.

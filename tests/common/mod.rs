@@ -30,3 +30,13 @@ pub fn extract_json(raw: &str) -> serde_json::Value {
     serde_json::to_value(kazlex::process("snippet.txt", &source).document)
         .expect("a document serializes")
 }
+
+/// Asserts the values at JSON pointers of the extraction of `raw`.
+#[track_caller]
+pub fn check_pointers(raw: &str, expected: &[(&str, serde_json::Value)]) {
+    let doc = extract_json(raw);
+    for (pointer, value) in expected {
+        let actual = doc.pointer(pointer).unwrap_or(&serde_json::Value::Null);
+        assert_eq!(actual, value, "{pointer} in\n{doc:#}");
+    }
+}
