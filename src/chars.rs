@@ -190,6 +190,14 @@ pub fn has_double_space(t: &str) -> bool {
     TWO_SPACES.find(t.as_bytes()).is_some()
 }
 
+/// The genitive endings (`облысының`, `әкімдігінің`, `тармақтың` …).
+pub const GENITIVE_ENDINGS: [&str; 6] = ["ның", "нің", "дың", "дің", "тың", "тің"];
+
+/// Whether `w` ends in a genitive ending.
+pub fn is_genitive(w: &str) -> bool {
+    GENITIVE_ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
 /// How many words the person's name that ends `t` takes, as acts are
 /// signed: initials then a capitalized surname, glued (`А.Көлгінов`: 1) or
 /// not (`А. Баталов`: 2). Runs of spaces count as one.

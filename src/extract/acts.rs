@@ -704,7 +704,7 @@ pub fn citations(text: &str) -> Vec<Citation> {
         // A code named without quotes, by the words before `кодекс…`
         // (`Бюджет кодексіне`, `Жер кодексінің`).
         let code_name = if act_type == ActType::Code {
-            code_name(text, clause, type_range.clone())
+            code_name(text, clause, type_range.clone(), &mine)
         } else {
             None
         };
@@ -989,7 +989,12 @@ fn identified(parts: &[&Part], act_type: ActType, has_code_name: bool) -> bool {
 /// процестік кодексі`, `Қылмыстық-атқару кодексінің`). Not the issuer
 /// (`Қазақстан Республикасының кодексі` names none), and not found past
 /// punctuation, digits or `clause`. The issuer or a date comes first.
-fn code_name(text: &str, clause: usize, type_range: Range<usize>) -> Option<Range<usize>> {
+fn code_name(
+    text: &str,
+    clause: usize,
+    type_range: Range<usize>,
+    parts: &[&Part],
+) -> Option<Range<usize>> {
     if !text[type_range.clone()].starts_with('к') {
         return None;
     }
@@ -1007,11 +1012,12 @@ fn code_name(text: &str, clause: usize, type_range: Range<usize>) -> Option<Rang
             }
             // The issuer or the date stands right before the name (`Осы
             // кодекске` names no code).
-            let before = text[..w.start].trim_end();
-            let dated = ["дағы", "дегі", "тағы", "тегі"]
-                .iter()
-                .any(|e| before.ends_with(e));
-            let issued = before.ends_with("Республикасы") || before.ends_with("Республикасының");
+            let before = text[clause..w.start].trim_end();
+            let dated = parts.iter().any(|p| {
+                matches!(p, Part::Date(..) | Part::NoDate(..))
+                    && p.range().end == clause + before.len()
+            });
+            let issued = nominative_issuer_before(text, clause, w.start).is_some();
             return (dated || issued).then_some(w.start..end);
         }
     }
@@ -1224,6 +1230,8 @@ mod tests {
         );
         check("\"Үздік педагог\" атағын беру туралы қаулысы", &[]);
         check("Осы кодекске сәйкес", &[]);
+        // A word in `-дағы` before the name is no date.
+        check("2019 жылы осы жолдағы Салық кодексіне сәйкес", &[]);
     }
 
     #[test]

@@ -107,10 +107,13 @@ pub fn scope_form(s: &str) -> String {
     };
     let mut words: Vec<String> = joined.split(' ').map(str::to_owned).collect();
     if let Some(last) = words.last_mut() {
-        for ending in [
-            "ға", "ге", "қа", "ке", "на", "не", "ның", "нің", "тың", "тің", "дың", "дің", "мен",
-            "пен", "бен",
-        ] {
+        const DATIVE: [&str; 6] = ["ға", "ге", "қа", "ке", "на", "не"];
+        const INSTRUMENTAL: [&str; 3] = ["мен", "пен", "бен"];
+        for ending in DATIVE
+            .iter()
+            .chain(&crate::chars::GENITIVE_ENDINGS)
+            .chain(&INSTRUMENTAL)
+        {
             if let Some(stem) = last.strip_suffix(ending) {
                 if stem.chars().count() >= 3 {
                     *last = stem.to_owned();

@@ -118,9 +118,7 @@ fn possessed(w: &str) -> bool {
 }
 
 fn is_genitive(w: &str) -> bool {
-    ["ның", "нің", "дың", "дің", "тың", "тің"]
-        .iter()
-        .any(|e| w.ends_with(e))
+    crate::chars::is_genitive(w)
 }
 
 /// Strips a step label: `1-процесс – `, `2 шарт - `, `3-шарт – `,

@@ -163,10 +163,7 @@ fn header_like_start(t: &str) -> bool {
 fn is_position_head(t: &str) -> bool {
     // The genitive ending first: it rules out nearly every line at once.
     let t = t.trim_end_matches(' ');
-    if !["ның", "нің", "дың", "дің", "тың", "тің"]
-        .iter()
-        .any(|e| t.ends_with(e))
-    {
+    if !crate::chars::is_genitive(t) {
         return false;
     }
     t.split(' ')
@@ -349,7 +346,7 @@ fn header_start(lines: &[Prepared<'_>], i: usize, approval: bool) -> bool {
         }
         let t = l.text.as_str();
         has_act_word |= t.split(' ').any(|w| HEADER_ACT_WORDS.contains(&w));
-        approved_by |= t.split(' ').any(|w| APPROVING_ACT_WORDS.contains(&w));
+        approved_by |= approval && t.split(' ').any(|w| APPROVING_ACT_WORDS.contains(&w));
         if ends_annex(t) {
             return has_act_word;
         }

@@ -278,6 +278,9 @@ struct LineLog {
     /// The raw text holds two spaces in a row (measured once, for the
     /// vocabulary and for split words).
     raw_double_space: bool,
+    /// The raw text has a space before its final `.` `;` `:` (a widened
+    /// line, for the vocabulary and for split words).
+    raw_widened: bool,
     /// The raw text holds a `-` (no repair before the inline-hyphen one
     /// makes one).
     raw_hyphen: bool,
@@ -346,7 +349,7 @@ fn is_clean(p: &Prepared<'_>, log: &LineLog) -> bool {
         && !p.letter_spaced
         && log.homoglyphs == 0
         && !log.raw_double_space
-        && !split_words::ends_widened(p.raw.text)
+        && !log.raw_widened
 }
 
 /// Normalizes with explicit options.
@@ -380,6 +383,7 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
         let (raw_hyphen, raw_spaced_mark) = marks.of(&raw);
         let mut log = LineLog {
             raw_double_space: crate::chars::has_double_space(raw.text),
+            raw_widened: split_words::ends_widened(raw.text),
             raw_hyphen,
             raw_spaced_mark,
             ..LineLog::default()
@@ -423,9 +427,7 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
     let mut hyphen_memo = inline_hyphens::Memo::default();
     for (p, log) in prepared.iter_mut().zip(logs.iter_mut()) {
         // A line still as it came was measured for double spaces already.
-        let may_be_split = !p.text.is_borrowed()
-            || log.raw_double_space
-            || split_words::ends_widened(p.text.as_str());
+        let may_be_split = !p.text.is_borrowed() || log.raw_double_space || log.raw_widened;
         if !p.letter_spaced
             && may_be_split
             && split_words::is_flagged(p.text.as_str())

@@ -179,9 +179,7 @@ fn classify(t: &str) -> Cls {
 /// `тармақшаларының`: a genitive reference is link text only after its
 /// number (`18) тармақшаларының`); alone it is the text's own (`осы қаулының`).
 fn is_genitive(t: &str) -> bool {
-    ["ның", "нің", "дың", "дің", "тың", "тің"]
-        .iter()
-        .any(|e| t.ends_with(e))
+    crate::chars::is_genitive(t)
 }
 
 fn anchor_like(c: Cls) -> bool {
