@@ -276,12 +276,36 @@ pub fn quoted(text: &str) -> Vec<Range<usize>> {
 /// Kazakh letter.
 static NUMBER_SIGN: Needle = Needle::new("№");
 
+/// The number signs of `text`, in order: where each starts, and its length.
+/// The sign is `№`, or a Latin `N` standing alone before digits, as many
+/// acts of the register write it (`2012 жылғы 26 маусымдағы N 856
+/// қаулысы`, `тізілімінде N 7953 тіркелген`). A Latin `N` counts only as a
+/// word of its own followed by a number: `N-қосымша` and words holding `N`
+/// are no sign.
+fn number_signs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = text.as_bytes();
+    // `№` is E2 84 96; one search finds both signs' first bytes.
+    memchr::memchr2_iter(b'N', 0xE2, b).filter_map(move |i| {
+        if b[i] == 0xE2 {
+            return b[i..]
+                .starts_with("№".as_bytes())
+                .then_some((i, '№'.len_utf8()));
+        }
+        let alone = i == 0 || matches!(b[i - 1], b' ' | b'(' | b'\n');
+        let after = &text[i + 1..];
+        let rest = after.trim_start_matches(' ');
+        let number =
+            rest.as_bytes().first().is_some_and(u8::is_ascii_digit) || code_prefix(rest) > 0;
+        (alone && number).then_some((i, 1))
+    })
+}
+
 /// The `№ …` numbers of `text`: the range from `№` to the number's end, and
 /// the number's own range (`№ 164` → `164`).
 fn numbers(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     let mut out = Vec::new();
-    for i in NUMBER_SIGN.find_iter(text.as_bytes()) {
-        let after = &text[i + '№'.len_utf8()..];
+    for (i, sign) in number_signs(text) {
+        let after = &text[i + sign..];
         let ws = after.len() - after.trim_start_matches(' ').len();
         let rest = &after[ws..];
         // A code in capitals before the digits, as ministries and some
@@ -306,7 +330,7 @@ fn numbers(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
             len += sep.len_utf8() + part;
         }
         if len > 0 {
-            let end = i + '№'.len_utf8() + ws + len;
+            let end = i + sign + ws + len;
             out.push((i..end, end - len..end));
         }
     }
@@ -509,6 +533,7 @@ fn issuer_phrase(text: &str, window_start: usize, g: Range<usize>) -> (Range<usi
     for w in split_spaces(region) {
         if w.bytes().any(|b| b.is_ascii_digit())
             || w == "№"
+            || w == "N"
             || w.ends_with("ғы") && w.chars().count() > 4 && dates::month(w).is_some()
         {
             last_digit_word_end = Some(pos + w.len());
@@ -1434,6 +1459,14 @@ mod tests {
             ("№ АБ ВГ ДЕ-5", vec![]),
             ("№ -5", vec![]),
             ("№", vec![]),
+            // The Latin `N` that many acts write for the sign, standing alone.
+            ("N 164 қаулысы", vec!["164"]),
+            ("N164 және N 25-3", vec!["164", "25-3"]),
+            ("(N 11050 болып тіркелген)", vec!["11050"]),
+            ("N А-3/85 қаулысы", vec!["А-3/85"]),
+            ("N-қосымша", vec![]),
+            ("PIN 1234", vec![]),
+            ("N N", vec![]),
         ] {
             assert_eq!(values(text), want, "{text:?}");
         }
@@ -1612,6 +1645,25 @@ mod tests {
             Some("Алматы облысы Әділет департаменті")
         );
         assert_eq!(r.number.as_deref(), Some("4865"));
+    }
+
+    #[test]
+    fn a_header_that_writes_the_number_sign_n() {
+        let text = "Батыс Қазақстан облысы әкімдігінің 2012 жылғы 26 маусымдағы N 856 қаулысы. Батыс Қазақстан облысының Әділет департаментінде 2012 жылғы 11 шілдеде N 3095 болып тіркелді.";
+        let r = registration(text).unwrap();
+        assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("2012-07-11"));
+        assert_eq!(r.number.as_deref(), Some("3095"));
+        let c = &citations(text)[0];
+        assert_eq!(c.issuer.as_deref(), Some("Батыс Қазақстан облысы әкімдігі"));
+        assert_eq!(c.date.map(|d| d.to_string()).as_deref(), Some("2012-06-26"));
+        assert_eq!(c.number.as_deref(), Some("856"));
+        assert_eq!(
+            registration_number(
+                "(Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде N 7953 тіркелген)"
+            )
+            .as_deref(),
+            Some("7953")
+        );
     }
 
     #[test]

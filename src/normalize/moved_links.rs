@@ -115,17 +115,29 @@ fn is_digits(t: &str) -> bool {
     !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Whether `c`, after the letter `p` in one token, starts a number sign:
+/// `№`, or a Latin `N` after a Cyrillic letter (`тіркелгенN 3344`), as
+/// acts that write the sign `N` glue it.
+fn starts_number_sign(p: char, c: char) -> bool {
+    c == '№' || c == 'N' && !p.is_ascii()
+}
+
+/// Whether `t` starts with a number sign followed by nothing or by digits
+/// alone: `№`, `№5`, and the Latin `N` some acts write for it (`N`, `N5`).
+fn is_number_sign(t: &str) -> bool {
+    t.strip_prefix('№')
+        .or_else(|| t.strip_prefix('N'))
+        .is_some_and(|rest| rest.is_empty() || is_digits(rest))
+}
+
 fn classify(t: &str) -> Cls {
     match t {
         "-" | "–" | "—" => return Cls::Dash,
         "\"" | "»" => return Cls::Quote,
-        "№" => return Cls::No,
         _ => {}
     }
-    if let Some(rest) = t.strip_prefix('№') {
-        if is_digits(rest) {
-            return Cls::No;
-        }
+    if is_number_sign(t) {
+        return Cls::No;
     }
     if FORMULAS.iter().any(|(a, _)| *a == t) {
         return Cls::Formula1;
@@ -227,12 +239,12 @@ fn glue_split(t: &str, ev: &Evidence<'_>, next_is_formula2: bool) -> Option<(usi
             return Some((after, true));
         }
     }
-    // 2. A letter followed by a digit or №.
+    // 2. A letter followed by a digit or a number sign.
     for w in chars.windows(2) {
         let (_, a) = w[0];
         let (j, b) = w[1];
         if crate::chars::is_letter(a)
-            && (b.is_ascii_digit() || b == '№')
+            && (b.is_ascii_digit() || starts_number_sign(a, b))
             && anchor_like(classify(&t[j..]))
         {
             return Some((j, true));
@@ -320,7 +332,7 @@ fn may_hold_a_gap(text: &str, measured: Option<Measured>) -> bool {
     }
     // A glued tail without a gap is only reported; look at the last token,
     // and at its characters only if it holds punctuation before its end, a
-    // digit or `№` (lead byte E2): most last words hold none. One pass from
+    // digit, `№` (lead byte E2) or `N`: most last words hold none. One pass from
     // the line's end back to the space before the last token.
     let mut start = b.len();
     let mut suspect = false;
@@ -329,6 +341,7 @@ fn may_hold_a_gap(text: &str, measured: Option<Measured>) -> bool {
         let x = b[start];
         suspect |= x.is_ascii_digit()
             || x == 0xE2
+            || x == b'N'
             || matches!(x, b'.' | b';' | b':') && start + 1 < b.len();
     }
     if !suspect {
@@ -340,7 +353,8 @@ fn may_hold_a_gap(text: &str, measured: Option<Measured>) -> bool {
     for c in last.chars() {
         if let Some(p) = prev {
             let after_punct = matches!(p, '.' | ';' | ':') && crate::chars::is_alnum(c);
-            let letter_digit = crate::chars::is_letter(p) && (c.is_ascii_digit() || c == '№');
+            let letter_digit =
+                crate::chars::is_letter(p) && (c.is_ascii_digit() || starts_number_sign(p, c));
             if after_punct || letter_digit {
                 return true;
             }
@@ -555,6 +569,7 @@ pub fn repair_measured(
                 let digit = t.starts_with(|c: char| c.is_ascii_digit());
                 (digit && pc != Cls::No)
                     || t.starts_with('№')
+                    || is_number_sign(t)
                     || matches!(cls, Cls::Quote | Cls::Close)
                     || (starts_with_opening_quote(t) && cls != Cls::Other)
                     || (cls == Cls::Noun && matches!(pc, Cls::Noun | Cls::Close | Cls::Quote))
@@ -844,7 +859,8 @@ mod tests {
 
     /// The gap test by its definition: a line-initial `,` or `:`, a space
     /// followed by a space, `,` or `:`, or a last token with a letter or
-    /// digit after `.`, `;` or `:`, or a digit or `№` after a letter.
+    /// digit after `.`, `;` or `:`, or a digit or `№` after a letter, or
+    /// `N` after a Cyrillic one.
     fn may_hold_a_gap_by_definition(text: &str) -> bool {
         let b = text.as_bytes();
         text.starts_with([',', ':'])
@@ -855,7 +871,8 @@ mod tests {
                 .zip(crate::chars::last_word(text).chars().skip(1))
                 .any(|(p, c)| {
                     (matches!(p, '.' | ';' | ':') && crate::chars::is_alnum(c))
-                        || (crate::chars::is_letter(p) && (c.is_ascii_digit() || c == '№'))
+                        || (crate::chars::is_letter(p)
+                            && (c.is_ascii_digit() || c == '№' || c == 'N' && !p.is_ascii()))
                 })
     }
 
@@ -896,7 +913,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn gap_test_finds_what_its_definition_does_on_any_line(text in "[ ,:;.аҚ1№–]{0,30}") {
+        fn gap_test_finds_what_its_definition_does_on_any_line(text in "[ ,:;.аҚ1№N–]{0,30}") {
             let want = may_hold_a_gap_by_definition(&text);
             proptest::prop_assert_eq!(may_hold_a_gap(&text, None), want);
             proptest::prop_assert_eq!(may_hold_a_gap(&text, Some(measure(&text))), want);
@@ -964,6 +981,27 @@ mod tests {
             "Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде № 3344 тіркелген",
             1,
         ); // 002:36
+    }
+
+    #[test]
+    fn a_latin_n_written_for_the_number_sign() {
+        // As 002:19 and 002:36, in an act that writes the sign `N`.
+        check(
+            "туралы\" 2015 жылғы 8 сәуірдегі  Қазақстан Республикасы Білім және N 173",
+            "туралы\" 2015 жылғы 8 сәуірдегі N 173 Қазақстан Республикасы Білім және",
+            1,
+        );
+        check(
+            "Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде  тіркелгенN 3344",
+            "Нормативтік құқықтық актілерді мемлекеттік тіркеу тізілімінде N 3344 тіркелген",
+            1,
+        );
+        // A Latin word that ends in `N` is no sign.
+        check(
+            "Internet-ресурсы арқылы PIN",
+            "Internet-ресурсы арқылы PIN",
+            0,
+        );
     }
 
     #[test]
