@@ -14,7 +14,9 @@
 //! directory, then a rename), so a killed run never leaves a half-written
 //! file and never loses an earlier one. `failures.jsonl` records each
 //! document that failed (path, error kind, message) and `summary.json` the
-//! counts, bytes, time, throughput and repair totals. With `--resume`,
+//! counts, bytes, time, throughput and repair totals (after a resumed
+//! run, the counts and repairs cover every document of the output, read
+//! back from the skipped ones; bytes and time are this run's). With `--resume`,
 //! documents whose output exists and records the same source SHA-256 are
 //! skipped, and the run ends with exactly the output of an uninterrupted
 //! one: a source changed since is made again and its old JSONL line
@@ -42,7 +44,6 @@ use std::time::Instant;
 use serde_json::json;
 
 use crate::error::Error;
-use crate::normalize::RepairCounts;
 
 /// How results are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,7 +111,8 @@ pub struct Summary {
     pub skipped: u64,
     pub bytes: u64,
     pub seconds: f64,
-    pub repairs: RepairCounts,
+    /// Repairs of every document the output holds, resumed ones included.
+    pub repairs: crate::model::Repairs,
     pub failures: Vec<Failure>,
     /// Index rows of the audit report, with `--report`.
     pub report_rows: Vec<crate::report::IndexRow>,
@@ -412,12 +414,15 @@ enum Outcome {
         line: Option<Vec<u8>>,
         bytes: u64,
         warnings: bool,
-        repairs: RepairCounts,
+        repairs: crate::model::Repairs,
         /// The index row of the audit page the worker wrote, with `--report`.
         report_row: Option<crate::report::IndexRow>,
     },
+    /// Done by an earlier run (`--resume`): what its output records.
     Skipped {
         bytes: u64,
+        warnings: bool,
+        repairs: crate::model::Repairs,
         /// The index row of its audit page, with `--report`.
         report_row: Option<crate::report::IndexRow>,
     },
@@ -474,6 +479,8 @@ fn process_one(input: &Input, opts: &Options, resumed: &HashMap<String, Resumed>
         }
         return Outcome::Skipped {
             bytes: source.bytes,
+            warnings: done.warnings > 0,
+            repairs: done.repairs,
             report_row,
         };
     }
@@ -495,7 +502,7 @@ fn process_one(input: &Input, opts: &Options, resumed: &HashMap<String, Resumed>
         line,
         bytes: source.bytes,
         warnings: !processed.document.warnings.is_empty(),
-        repairs: processed.normalized.counts,
+        repairs: crate::model::Repairs::of(&processed.normalized.counts),
         report_row,
     };
     match json {
@@ -526,6 +533,9 @@ fn process_one(input: &Input, opts: &Options, resumed: &HashMap<String, Resumed>
 struct Resumed {
     /// The SHA-256 of the source it was made from.
     sha256: String,
+    /// Its repairs and number of warnings, for the summary.
+    repairs: crate::model::Repairs,
+    warnings: usize,
     /// Its audit index row, read back from its output (with `--report`),
     /// so that the index of a resumed run lists every document.
     row: Option<crate::report::IndexRow>,
@@ -542,15 +552,19 @@ fn resumed_entry(json: &[u8], report: bool) -> Option<(String, Resumed)> {
             path,
             Resumed {
                 sha256,
+                repairs: doc.repairs,
+                warnings: doc.warnings.len(),
                 row: Some(row),
             },
         ));
     }
-    let source = crate::model::read_source(json)?;
+    let head = crate::model::read_head(json)?;
     Some((
-        source.path,
+        head.source.path,
         Resumed {
-            sha256: source.sha256,
+            sha256: head.source.sha256,
+            repairs: head.repairs,
+            warnings: head.warnings,
             row: None,
         },
     ))
@@ -963,16 +977,23 @@ fn write_outcome(
             summary.succeeded += 1;
             summary.bytes += bytes;
             summary.with_warnings += u64::from(warnings);
-            summary.repairs.accumulate(&repairs);
+            summary.repairs.add(&repairs);
             bytes_done.fetch_add(bytes, Ordering::Relaxed);
             progress.advance(bytes, false);
         }
-        Outcome::Skipped { bytes, report_row } => {
+        Outcome::Skipped {
+            bytes,
+            warnings,
+            repairs,
+            report_row,
+        } => {
             if let Some(row) = report_row {
                 summary.report_rows.push(row);
             }
             summary.succeeded += 1;
             summary.skipped += 1;
+            summary.with_warnings += u64::from(warnings);
+            summary.repairs.add(&repairs);
             progress.advance(bytes, false);
         }
         Outcome::Failed { failure, bytes } => {
@@ -1098,7 +1119,7 @@ fn summary_json(s: &Summary, opts: &Options) -> String {
         "wall_seconds": (s.seconds * 1000.0).round() / 1000.0,
         "mb_per_s": (s.mb_per_s() * 100.0).round() / 100.0,
         "repairs": {
-            "letter_spaced_lines": r.letter_spaced_lines + r.split_word_lines,
+            "letter_spaced_lines": r.letter_spaced_lines,
             "moved_link_texts": r.moved_link_texts,
             "joined_lines": r.joined_lines,
             "dehyphenated": r.dehyphenated,

@@ -49,6 +49,33 @@ pub fn read_source(json: &[u8]) -> Option<Source> {
     serde_json::from_slice::<Head>(json).ok().map(|h| h.source)
 }
 
+/// What a batch needs of a document an earlier run wrote, read without
+/// building the rest of it: its source, its repairs and how many warnings
+/// it has (so that a resumed batch's summary counts every document).
+#[derive(Debug, Clone)]
+pub struct OutputHead {
+    pub source: Source,
+    pub repairs: Repairs,
+    pub warnings: usize,
+}
+
+/// Reads an [`OutputHead`] from a serialized document.
+pub fn read_head(json: &[u8]) -> Option<OutputHead> {
+    #[derive(Deserialize)]
+    struct Head {
+        source: Source,
+        repairs: Repairs,
+        warnings: Vec<serde::de::IgnoredAny>,
+    }
+    serde_json::from_slice::<Head>(json)
+        .ok()
+        .map(|h| OutputHead {
+            source: h.source,
+            repairs: h.repairs,
+            warnings: h.warnings.len(),
+        })
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ActType {
@@ -200,7 +227,7 @@ pub struct Signatory {
     pub name: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Repairs {
     pub letter_spaced_lines: u32,
     pub moved_link_texts: u32,
@@ -364,14 +391,28 @@ fn joined(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
     out
 }
 
-fn repairs(c: &RepairCounts) -> Repairs {
-    Repairs {
-        letter_spaced_lines: c.letter_spaced_lines + c.split_word_lines,
-        moved_link_texts: c.moved_link_texts,
-        joined_lines: c.joined_lines,
-        dehyphenated: c.dehyphenated,
-        homoglyphs: c.homoglyphs,
-        page_breaks: c.page_breaks,
+impl Repairs {
+    /// The contract's counts of a document's repairs (split words count as
+    /// letter-spaced lines).
+    pub fn of(c: &RepairCounts) -> Repairs {
+        Repairs {
+            letter_spaced_lines: c.letter_spaced_lines + c.split_word_lines,
+            moved_link_texts: c.moved_link_texts,
+            joined_lines: c.joined_lines,
+            dehyphenated: c.dehyphenated,
+            homoglyphs: c.homoglyphs,
+            page_breaks: c.page_breaks,
+        }
+    }
+
+    /// Adds another document's counts (a batch's totals).
+    pub fn add(&mut self, o: &Repairs) {
+        self.letter_spaced_lines += o.letter_spaced_lines;
+        self.moved_link_texts += o.moved_link_texts;
+        self.joined_lines += o.joined_lines;
+        self.dehyphenated += o.dehyphenated;
+        self.homoglyphs += o.homoglyphs;
+        self.page_breaks += o.page_breaks;
     }
 }
 
@@ -452,7 +493,7 @@ pub fn document(
             })
             .collect(),
         references: refs,
-        repairs: repairs(&n.counts),
+        repairs: Repairs::of(&n.counts),
         warnings,
     }
 }

@@ -231,6 +231,14 @@ fn kill_and_resume(format: &str) {
     assert_eq!(outputs(out.path()), outputs(clean.path()));
     let summary = read_json(&out.path().join("summary.json"));
     assert_eq!(summary["failed"], 0);
+    // The resumed run's summary counts every document of the output, the
+    // skipped ones read back from their outputs, as the uninterrupted
+    // run's summary does.
+    let uninterrupted = read_json(&clean.path().join("summary.json"));
+    assert!(summary["skipped_resumed"].as_u64() > Some(0));
+    for key in ["documents", "succeeded", "with_warnings", "repairs"] {
+        assert_eq!(summary[key], uninterrupted[key], "{key}");
+    }
     // No temporary files are left behind.
     assert!(std::fs::read_dir(out.path())
         .unwrap()
@@ -261,6 +269,12 @@ fn resume_skips_documents_already_done() {
     }
     let summary = read_json(&out.path().join("summary.json"));
     assert_eq!(summary["skipped_resumed"], 3);
+    // Counted from the skipped documents' outputs: 002 and 004 carry
+    // warnings, and the corpus's repairs are the first run's.
+    assert_eq!(summary["with_warnings"], 2);
+    assert_eq!(summary["repairs"]["moved_link_texts"], 106);
+    assert_eq!(summary["repairs"]["letter_spaced_lines"], 266);
+    assert_eq!(summary["bytes"], 0);
 }
 
 #[test]
@@ -568,6 +582,12 @@ fn a_resumed_report_run_lists_every_document_in_its_index() {
     }
     let summary = read_json(&out.path().join("summary.json"));
     assert_eq!(summary["skipped_resumed"], 3);
+    // Counted from the skipped documents' outputs: 002 and 004 carry
+    // warnings, and the corpus's repairs are the first run's.
+    assert_eq!(summary["with_warnings"], 2);
+    assert_eq!(summary["repairs"]["moved_link_texts"], 106);
+    assert_eq!(summary["repairs"]["letter_spaced_lines"], 266);
+    assert_eq!(summary["bytes"], 0);
 }
 
 #[test]
