@@ -557,12 +557,18 @@ fn issuer_phrase(text: &str, window_start: usize, g: Range<usize>) -> (Range<usi
         offset += w.len() + 1;
     }
     let phrase_start = (start + offset).min(g.start);
-    // The words, single-spaced, the last in the nominative.
+    // The words, single-spaced, the last in the nominative, and the
+    // register's abbreviation `ҚР` (notes: `ҚР Үкіметінің 2009.12.30 N 2264
+    // Қаулысымен`) as a person names it: `Қазақстан Республикасы`.
     let mut words = split_spaces(&text[phrase_start..g.end]).filter(|w| !w.is_empty());
-    let mut out = String::with_capacity(g.end - phrase_start);
+    let mut out = String::with_capacity(g.end - phrase_start + 32);
     let mut next = words.next();
     while let Some(w) = next {
         next = words.next();
+        if out.is_empty() && w == "ҚР" && next.is_some() {
+            out.push_str("Қазақстан Республикасы");
+            continue;
+        }
         if !out.is_empty() {
             out.push(' ');
         }
@@ -1645,6 +1651,22 @@ mod tests {
             Some("Алматы облысы Әділет департаменті")
         );
         assert_eq!(r.number.as_deref(), Some("4865"));
+    }
+
+    #[test]
+    fn the_abbreviation_of_the_republic_in_notes() {
+        let text = "Ескерту. Өзгерту енгізілді - ҚР Үкіметінің 2009.12.30 N 2264 Қаулысымен.";
+        let c = &citations(text)[0];
+        assert_eq!(c.issuer.as_deref(), Some("Қазақстан Республикасы Үкіметі"));
+        assert!(c.issuer.as_deref().is_some_and(is_never_registered));
+        assert_eq!(c.act_type, ActType::Resolution);
+        let text = "Ескерту. Тақырыбы жаңа редакцияда - ҚР Ауыл шаруашылығы министрінің 02.03.2019 № 88 бұйрығымен.";
+        let c = &citations(text)[0];
+        assert_eq!(
+            c.issuer.as_deref(),
+            Some("Қазақстан Республикасы Ауыл шаруашылығы министрі")
+        );
+        assert_eq!(c.number.as_deref(), Some("88"));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //!
 //! Three formulas: `2018 жылғы 13 шілдедегі` (year, `жылғы`/`жылы`/`жылдың`,
 //! day, month with any case ending: `шілдедегі`, `шілдеде`, `қазанында`),
-//! `01.06.2020`, and the same with the day in quotes (`"13" шілдедегі`).
+//! `01.06.2020` (or year first, `2009.12.30`, as older notes write it), and
+//! the first with the day in quotes (`"13" шілдедегі`).
 //! Months: қаңтар 1, ақпан 2, наурыз 3, сәуір 4, мамыр 5, маусым 6, шілде 7,
 //! тамыз 8, қыркүйек 9, қазан 10, қараша 11, желтоқсан 12.
 //!
@@ -127,8 +128,40 @@ fn verbal(i: &str) -> IResult<&str, Date> {
     }
 }
 
-/// `01.06.2020`
+/// `01.06.2020`, and the year first as the register's older notes write
+/// it (`ҚР Үкіметінің 2009.12.30 N 2264 Қаулысымен`).
 fn dotted(i: &str) -> IResult<&str, Date> {
+    alt((day_first, year_first)).parse(i)
+}
+
+/// `2009.12.30`: a four-digit year, month, day of two digits each.
+fn year_first(i: &str) -> IResult<&str, Date> {
+    let two = |i| verify(digit1, |d: &str| d.len() == 2).parse(i);
+    let (i, year) = verify(digit1, |d: &str| d.len() == 4).parse(i)?;
+    let (i, _) = ch('.')(i)?;
+    let (i, month) = two(i)?;
+    let (i, _) = ch('.')(i)?;
+    let (rest, day) = two(i)?;
+    // Not the start of a longer number (`2009.12.301`, `2009.12.30.5`).
+    if rest.starts_with(|c: char| c.is_ascii_digit())
+        || rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    match month.parse::<u8>().ok().and_then(|m| make(year, m, day)) {
+        Some(d) => Ok((rest, d)),
+        None => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        ))),
+    }
+}
+
+/// `01.06.2020`
+fn day_first(i: &str) -> IResult<&str, Date> {
     let (i, day) = num(2).parse(i)?;
     let (i, _) = ch('.')(i)?;
     let (i, month) = num(2).parse(i)?;
@@ -167,7 +200,8 @@ fn date_as_written(input: &str) -> IResult<&str, Date> {
 
 /// Whether a date can start at `b` (a number's first digit): a year of at
 /// most four digits and a space (`2018 жылғы`), or a day of at most two
-/// and a dot (`01.06.2020`). Most numbers of a text are neither; this
+/// and a dot (`01.06.2020`), or a year of four and a dot (`2009.12.30`).
+/// Most numbers of a text are neither; this
 /// rules them out before the parsers run.
 fn may_start_date(b: &[u8]) -> bool {
     let digits = b.iter().take(5).take_while(|x| x.is_ascii_digit()).count();
@@ -181,7 +215,7 @@ fn may_start_date(b: &[u8]) -> bool {
                 .count();
             digits <= 4 && after[spaces..].starts_with("жыл".as_bytes())
         }
-        Some(b'.') => digits <= 2,
+        Some(b'.') => digits <= 2 || digits == 4,
         _ => false,
     }
 }
@@ -237,6 +271,12 @@ mod tests {
         check("2015 жылдың 27 қазанында", Some("2015-10-27")); // 002:40
         check("01.06.2020", Some("2020-06-01")); // 000:13
         check("14.05.2019", Some("2019-05-14")); // 002:24
+                                                 // Year first, as the register's older notes write dates.
+        check("2009.12.30", Some("2009-12-30"));
+        check("2009.12.301", None);
+        check("2009.13.30", None);
+        check("2009.02.30", None);
+        check("2009.12.30.5", None);
         check("2016 жылғы 15 сәуірдегі", Some("2016-04-15")); // 004:7
         check("2017 жылғы 28 желтоқсанда", Some("2017-12-28")); // 000:27
     }

@@ -55,11 +55,16 @@ pub struct Note {
 
 /// The phrases that name a note's kind, each with a searcher built once
 /// (every note is searched for all of them).
-static KINDS: [(Needle, NoteKind); 10] = [
+static KINDS: [(Needle, NoteKind); 13] = [
     (Needle::new("Күші жойылды"), NoteKind::Repeal),
     (Needle::new("күші жойылды"), NoteKind::Repeal),
     (Needle::new("өзгерістер енгізілді"), NoteKind::Amendment),
     (Needle::new("өзгеріс енгізілді"), NoteKind::Amendment),
+    // The older wording: `Ескерту. Өзгерту енгізілді - ҚР Үкіметінің
+    // 2009.12.30 N 2264 Қаулысымен.`, `2-тармаққа өзгертулер енгізілді`.
+    (Needle::new("Өзгерту енгізілді"), NoteKind::Amendment),
+    (Needle::new("өзгерту енгізілді"), NoteKind::Amendment),
+    (Needle::new("өзгертулер енгізілді"), NoteKind::Amendment),
     (Needle::new("жаңа редакцияда"), NoteKind::Amendment),
     (Needle::new("толықтырулар енгізілді"), NoteKind::Amendment),
     (Needle::new("толықтыру енгізілді"), NoteKind::Amendment),
@@ -192,9 +197,11 @@ static IN_FORCE: [Needle; 2] = [
 /// The words of a joint change phrase that stand before the phrase's last
 /// words (`өзгерістер мен`), dropped from the end of a scope.
 fn trim_change_words(mut s: &str) -> &str {
-    const CHANGE_WORDS: [&str; 7] = [
+    const CHANGE_WORDS: [&str; 9] = [
         "өзгерістер",
         "өзгеріс",
+        "өзгертулер",
+        "өзгерту",
         "толықтырулар",
         "толықтыру",
         "мен",
@@ -272,6 +279,29 @@ mod tests {
             Some("186"),
             Some("алғашқы"),
         ); // 002:77
+    }
+
+    /// Notes as the register's older acts write them: `Өзгерту
+    /// енгізілді`, the date year first and the sign `N`.
+    #[test]
+    fn notes_in_the_older_wording() {
+        let text = "Ескерту. Өзгерту енгізілді - ҚР Үкіметінің 2009.12.30 N 2264 Қаулысымен.";
+        check(text, NoteKind::Amendment, None, Some("2264"), None);
+        let by = parse(text).by;
+        assert_eq!(
+            by.as_ref()
+                .and_then(|c| c.date)
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2009-12-30")
+        );
+        check(
+            "Ескерту. 2-тармаққа өзгертулер енгізілді - ҚР Ауыл шаруашылығы министрінің 2016.02.03 N 45 бұйрығымен.",
+            NoteKind::Amendment,
+            Some("2-тармақ"),
+            Some("45"),
+            None,
+        );
     }
 
     /// Acts listed under one plural type word share its issuer; the first
