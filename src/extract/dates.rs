@@ -271,8 +271,7 @@ mod tests {
         check("2015 жылдың 27 қазанында", Some("2015-10-27")); // 002:40
         check("01.06.2020", Some("2020-06-01")); // 000:13
         check("14.05.2019", Some("2019-05-14")); // 002:24
-                                                 // Year first, as the register's older notes write dates.
-        check("2009.12.30", Some("2009-12-30"));
+        check("2009.12.30", Some("2009-12-30")); // year first, as older notes write it
         check("2009.12.301", None);
         check("2009.13.30", None);
         check("2009.02.30", None);

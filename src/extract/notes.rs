@@ -1,7 +1,8 @@
 //! Editorial notes (`Ескерту.`): what changed, where, by which act, from when.
 //!
 //! A note reads `Ескерту. [scope] <kind> – <act> (<entry into force>).`:
-//! kind `Күші жойылды` (repeal) or `өзгеріс(тер) енгізілді` / `жаңа
+//! kind `Күші жойылды` (repeal) or `өзгеріс(тер) енгізілді` (older acts:
+//! `Өзгерту енгізілді`, `өзгертулер енгізілді`) / `жаңа
 //! редакцияда` / `толықтырулар` / `толықтырылды` / words `ауыстырылды`
 //! (replaced) or `алып тасталды` (struck out) (amendment); scope as written
 //! (`1 - тармаққа` → `1-тармақ`, `3-тармақтың` → `3-тармақ`, `Регламент`)
