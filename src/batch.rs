@@ -1060,8 +1060,8 @@ fn finish_jsonl(
         if n == 0 {
             break;
         }
-        let pos = crate::model::read_source(&line)
-            .and_then(|s| order.get(&s.path).copied())
+        let pos = crate::model::read_head(&line)
+            .and_then(|h| order.get(&h.source.path).copied())
             .unwrap_or(usize::MAX);
         let earlier = offset < kept;
         if earlier {

@@ -39,19 +39,10 @@ pub fn has_empty_string(v: &serde_json::Value) -> bool {
     }
 }
 
-/// The `source` of a serialized document, read without building the rest
-/// of it (batches read it back for `--resume` and to order JSONL output).
-pub fn read_source(json: &[u8]) -> Option<Source> {
-    #[derive(Deserialize)]
-    struct Head {
-        source: Source,
-    }
-    serde_json::from_slice::<Head>(json).ok().map(|h| h.source)
-}
-
 /// What a batch needs of a document an earlier run wrote, read without
-/// building the rest of it: its source, its repairs and how many warnings
-/// it has (so that a resumed batch's summary counts every document).
+/// building the rest of it: its source (for `--resume` and to order JSONL
+/// output), its repairs and how many warnings it has (so that a resumed
+/// batch's summary counts every document).
 #[derive(Debug, Clone)]
 pub struct OutputHead {
     pub source: Source,

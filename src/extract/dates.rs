@@ -119,13 +119,24 @@ fn verbal(i: &str) -> IResult<&str, Date> {
     let (i, _) = opt(alt((ch('"'), ch('»'), ch('-')))).parse(i)?;
     let (i, _) = space0(i)?;
     let (rest, m) = word(i)?;
-    match month(m).and_then(|m| make(year, m, day)) {
+    made(i, rest, month(m).and_then(|m| make(year, m, day)))
+}
+
+/// A parser's result from the date it made: `rest` after it, or an error
+/// at `i` when there is none (no such month, day or year).
+fn made<'a>(i: &'a str, rest: &'a str, date: Option<Date>) -> IResult<&'a str, Date> {
+    match date {
         Some(d) => Ok((rest, d)),
         None => Err(nom::Err::Error(nom::error::Error::new(
             i,
             nom::error::ErrorKind::Verify,
         ))),
     }
+}
+
+/// The month of `digits` (`06` → 6), for [`make`].
+fn month_number(digits: &str) -> Option<u8> {
+    digits.parse().ok()
 }
 
 /// `01.06.2020`, and the year first as the register's older notes write
@@ -143,21 +154,10 @@ fn year_first(i: &str) -> IResult<&str, Date> {
     let (i, _) = ch('.')(i)?;
     let (rest, day) = two(i)?;
     // Not the start of a longer number (`2009.12.301`, `2009.12.30.5`).
-    if rest.starts_with(|c: char| c.is_ascii_digit())
-        || rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit())
-    {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Verify,
-        )));
-    }
-    match month.parse::<u8>().ok().and_then(|m| make(year, m, day)) {
-        Some(d) => Ok((rest, d)),
-        None => Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Verify,
-        ))),
-    }
+    let longer = rest.starts_with(|c: char| c.is_ascii_digit())
+        || rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit());
+    let date = month_number(month).and_then(|m| make(year, m, day));
+    made(i, rest, date.filter(|_| !longer))
 }
 
 /// `01.06.2020`
@@ -167,25 +167,15 @@ fn day_first(i: &str) -> IResult<&str, Date> {
     let (i, month) = num(2).parse(i)?;
     let (i, _) = ch('.')(i)?;
     let (rest, year) = verify(digit1, |d: &str| d.len() == 4).parse(i)?;
-    if rest.starts_with(|c: char| c.is_ascii_digit()) {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Verify,
-        )));
-    }
+    let longer = rest.starts_with(|c: char| c.is_ascii_digit());
     // `13.07.2018 жылғы`, `13.07.2018 ж.`: the year's word belongs to the
     // date.
     let rest = [" жылғы", " ж."]
         .iter()
         .find_map(|w| rest.strip_prefix(w))
         .unwrap_or(rest);
-    match month.parse::<u8>().ok().and_then(|m| make(year, m, day)) {
-        Some(d) => Ok((rest, d)),
-        None => Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Verify,
-        ))),
-    }
+    let date = month_number(month).and_then(|m| make(year, m, day));
+    made(i, rest, date.filter(|_| !longer))
 }
 
 /// A date at the start of `input`.

@@ -164,12 +164,6 @@ impl RepairCounts {
         };
         *slot += n;
     }
-
-    pub fn accumulate(&mut self, other: &RepairCounts) {
-        for k in RepairKind::ALL {
-            self.add(k, other.get(k));
-        }
-    }
 }
 
 /// A position in the raw input: 1-based line and 1-based character column.
