@@ -430,6 +430,27 @@ fn is_issuer_genitive(w: &str) -> bool {
     w.ends_with('ң') && ISSUER_GENITIVES.iter().any(|g| w.ends_with(g))
 }
 
+/// How far an acting official's title reaches after the issuer's genitive
+/// (`министрінің м.а. 2015 жылғы …`, `министрінің міндетін атқарушының
+/// 2015 жылғы …`): the acting official issues the act, so the title belongs
+/// to the issuer (`… министрінің м.а.`, `… министрінің міндетін
+/// атқарушы`). `rest` is the text after the genitive; 0 when none follows.
+fn acting(rest: &str) -> usize {
+    for title in [
+        " м.а.",
+        " м. а.",
+        " міндетін атқарушының",
+        " міндетін атқарушы",
+    ] {
+        if let Some(after) = rest.strip_prefix(title) {
+            if after.is_empty() || after.starts_with(' ') {
+                return title.len();
+            }
+        }
+    }
+    0
+}
+
 /// The space-separated words of `text[range]`, last first, as ranges of
 /// `text`.
 fn words_back(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
@@ -774,6 +795,7 @@ pub fn citations(text: &str) -> Vec<Citation> {
         });
         let (issuer_range, issuer) = match genitive {
             Some(g) => {
+                let g = g.start..g.end + acting(&text[g.end..type_range.start]);
                 let (r, s) = issuer_phrase(text, clause, g);
                 (Some(r), Some(s))
             }
@@ -1393,6 +1415,29 @@ mod tests {
                 Some("Қазақстан Республикасы Денсаулық сақтау министрі"),
                 Some("2020-11-30"),
                 Some("ҚРДСМ-210/2020"),
+                None,
+                None,
+            )],
+        );
+        // An acting minister issues the act (`м.а.`, `міндетін атқарушы`).
+        check(
+            "Күші жойылды - Қазақстан Республикасы Мәдениет және спорт министрінің м.а. 2015 жылғы 22 мамырдағы № 190 бұйрығымен",
+            &[(
+                "order",
+                Some("Қазақстан Республикасы Мәдениет және спорт министрінің м.а."),
+                Some("2015-05-22"),
+                Some("190"),
+                None,
+                None,
+            )],
+        );
+        check(
+            "Қазақстан Республикасы Ұлттық экономика министрінің міндетін атқарушының 2015 жылғы 27 наурыздағы № 264 бұйрығымен",
+            &[(
+                "order",
+                Some("Қазақстан Республикасы Ұлттық экономика министрінің міндетін атқарушы"),
+                Some("2015-03-27"),
+                Some("264"),
                 None,
                 None,
             )],

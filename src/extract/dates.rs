@@ -1,9 +1,10 @@
 //! Dates as the acts write them → ISO dates.
 //!
-//! Three formulas: `2018 жылғы 13 шілдедегі` (year, `жылғы`/`жылы`/`жылдың`,
-//! day, month with any case ending: `шілдедегі`, `шілдеде`, `қазанында`),
-//! `01.06.2020` (or year first, `2009.12.30`, as older notes write it), and
-//! the first with the day in quotes (`"13" шілдедегі`).
+//! Three formulas: `2018 жылғы 13 шілдедегі` (year, `жылғы`/`жылы`/`жылдың`
+//! or `ж.`, day, month with any case ending: `шілдедегі`, `шілдеде`,
+//! `қазанында`), `01.06.2020` (or year first, `2009.12.30`, as older notes
+//! write it, or `2015 ж. 08.06`), and the first with the day in quotes
+//! (`"13" шілдедегі`).
 //! Months: қаңтар 1, ақпан 2, наурыз 3, сәуір 4, мамыр 5, маусым 6, шілде 7,
 //! тамыз 8, қыркүйек 9, қазан 10, қараша 11, желтоқсан 12.
 //!
@@ -111,7 +112,7 @@ fn word(i: &str) -> IResult<&str, &str> {
 fn verbal(i: &str) -> IResult<&str, Date> {
     let (i, year) = num(4).parse(i)?;
     let (i, _) = space1(i)?;
-    let (i, _) = alt((tag("жылғы"), tag("жылдың"), tag("жылы"))).parse(i)?;
+    let (i, _) = alt((tag("жылғы"), tag("жылдың"), tag("жылы"), tag("ж."))).parse(i)?;
     let (i, _) = space1(i)?;
     // The day may be quoted (`"27"`, `«27»`) or hyphenated (`1-наурыздағы`).
     let (i, _) = opt(alt((ch('"'), ch('«')))).parse(i)?;
@@ -120,6 +121,21 @@ fn verbal(i: &str) -> IResult<&str, Date> {
     let (i, _) = space0(i)?;
     let (rest, m) = word(i)?;
     made(i, rest, month(m).and_then(|m| make(year, m, day)))
+}
+
+/// `2015 ж. 08.06`: the year with its abbreviated word, then day and
+/// month dotted, as some notes of the register write a date.
+fn year_then_dotted(i: &str) -> IResult<&str, Date> {
+    let two = |i| verify(digit1, |d: &str| d.len() == 2).parse(i);
+    let (i, year) = verify(digit1, |d: &str| d.len() == 4).parse(i)?;
+    let (i, _) = (space1, tag("ж."), space1).parse(i)?;
+    let (i, day) = two(i)?;
+    let (i, _) = ch('.')(i)?;
+    let (rest, month) = two(i)?;
+    // Not a full dotted date (`2015 ж. 08.06.2015` is that date's).
+    let longer = rest.starts_with(|c: char| c.is_ascii_digit() || c == '.');
+    let date = month_number(month).and_then(|m| make(year, m, day));
+    made(i, rest, date.filter(|_| !longer))
 }
 
 /// A parser's result from the date it made: `rest` after it, or an error
@@ -185,7 +201,7 @@ pub fn date(input: &str) -> IResult<&str, Date> {
 
 /// A date's formula at the start of `input`, whether or not its day exists.
 fn date_as_written(input: &str) -> IResult<&str, Date> {
-    alt((verbal, dotted)).parse(input)
+    alt((verbal, year_then_dotted, dotted)).parse(input)
 }
 
 /// Whether a date can start at `b` (a number's first digit): a year of at
@@ -203,7 +219,9 @@ fn may_start_date(b: &[u8]) -> bool {
                 .iter()
                 .take_while(|&&x| x == b' ' || x == b'\t')
                 .count();
-            digits <= 4 && after[spaces..].starts_with("жыл".as_bytes())
+            let word = &after[spaces..];
+            digits <= 4 && word.starts_with("жыл".as_bytes())
+                || digits == 4 && word.starts_with("ж.".as_bytes())
         }
         Some(b'.') => digits <= 2 || digits == 4,
         _ => false,
@@ -266,6 +284,11 @@ mod tests {
         check("2009.13.30", None);
         check("2009.02.30", None);
         check("2009.12.30.5", None);
+        // The year's abbreviated word, then day and month.
+        check("2015 ж. 08.06", Some("2015-06-08"));
+        check("2015 ж. 8 маусымдағы", Some("2015-06-08"));
+        check("2015 ж. 31.06", None);
+        check("2015 ж. 08.06.2015", None);
         check("2016 жылғы 15 сәуірдегі", Some("2016-04-15")); // 004:7
         check("2017 жылғы 28 желтоқсанда", Some("2017-12-28")); // 000:27
     }
