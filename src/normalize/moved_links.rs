@@ -70,7 +70,17 @@ const FORMULAS: &[(&str, Option<&str>)] = &[
     ("ҚАУЛЫ", Some("ЕТЕДІ")),
     ("ШЕШІМ", Some("ҚАБЫЛДАДЫ")),
     ("БҰЙЫРАМЫН", None),
+    // A joint order's (`БҰЙЫРАМЫЗ`, 'we order'), an akim's decision
+    // (`ШЕШІМ ҚАБЫЛДАЙМЫН`, 'I decide').
+    ("БҰЙЫРАМЫЗ", None),
+    ("ШЕШІМ", Some("ҚАБЫЛДАЙМЫН")),
 ];
+
+/// Whether `t` is a formula of one word (`БҰЙЫРАМЫН`): moved alone, at the
+/// line's end.
+fn is_one_word_formula(t: &str) -> bool {
+    FORMULAS.iter().any(|&(a, b)| a == t && b.is_none())
+}
 
 /// Stems of the nouns that link texts are made of: annex, point, subpoint,
 /// section, article, standard, resolution, order, decision, law, regulation,
@@ -235,7 +245,9 @@ fn glue_split(t: &str, ev: &Evidence<'_>, next_is_formula2: bool) -> Option<(usi
         }
         let suffix = &t[after..];
         let cls = classify(suffix);
-        if anchor_like(cls) && (cls != Cls::Formula1 || next_is_formula2) {
+        if anchor_like(cls)
+            && (cls != Cls::Formula1 || next_is_formula2 || is_one_word_formula(suffix))
+        {
             return Some((after, true));
         }
     }
@@ -486,7 +498,10 @@ pub fn repair_measured(
                 run.push((k, cls));
                 i = k;
             }
-            Cls::Formula1 if run.last().is_some_and(|&(_, c)| c == Cls::Formula2) => {
+            Cls::Formula1
+                if run.last().is_some_and(|&(_, c)| c == Cls::Formula2)
+                    || run.is_empty() && k + 1 == n && is_one_word_formula(t) =>
+            {
                 run.push((k, cls));
                 i = k;
             }
@@ -1035,6 +1050,28 @@ mod tests {
             "Заңдарына сәйкес Батыс Қазақстан облысының әкімдігі ҚАУЛЫ ЕТЕДІ:",
             1,
         ); // 000:21
+           // The same formula of an akim's decision and of a joint order.
+        check(
+            "сәйкес, Айдарлы ауылдық округінің әкімі :ШЕШІМ ҚАБЫЛДАЙМЫН",
+            "сәйкес, Айдарлы ауылдық округінің әкімі ШЕШІМ ҚАБЫЛДАЙМЫН:",
+            1,
+        );
+        check(
+            "ұйымдастыру мақсатында :БҰЙЫРАМЫЗ",
+            "ұйымдастыру мақсатында БҰЙЫРАМЫЗ:",
+            1,
+        );
+        check(
+            "2)-тармақшасына сәйкес :БҰЙЫРАМЫН",
+            "2)-тармақшасына сәйкес БҰЙЫРАМЫН:",
+            1,
+        );
+        // Where it stands, a one-word formula is no moved text.
+        check(
+            "2)-тармақшасына сәйкес БҰЙЫРАМЫН:",
+            "2)-тармақшасына сәйкес БҰЙЫРАМЫН:",
+            0,
+        );
     }
 
     #[test]

@@ -115,7 +115,14 @@ pub struct Segments {
 }
 
 const STATUS: &[&str] = &["Күшін жойған", "Қолданыстағы"];
-const FORMULAS: &[&str] = &["ҚАУЛЫ ЕТЕДІ", "ШЕШІМ ҚАБЫЛДАДЫ", "БҰЙЫРАМЫН", "ШЕШТІ"];
+const FORMULAS: &[&str] = &[
+    "ҚАУЛЫ ЕТЕДІ",
+    "ШЕШІМ ҚАБЫЛДАДЫ",
+    "ШЕШІМ ҚАБЫЛДАЙМЫН",
+    "БҰЙЫРАМЫН",
+    "БҰЙЫРАМЫЗ",
+    "ШЕШТІ",
+];
 
 pub fn is_status(t: &str) -> bool {
     STATUS.contains(&t.trim_end_matches('.'))
