@@ -3,7 +3,9 @@
 //! `char::is_alphabetic` and `char::to_lowercase` take a table lookup for
 //! every non-ASCII character; Kazakh text is almost all Cyrillic, so these
 //! answer the Cyrillic block directly and fall back to the standard library
-//! for everything else.
+//! for everything else. It also holds the few words of the genre that
+//! normalization and extraction both read (month names, genitive endings,
+//! person names).
 //!
 //! ```text
 //! before  'Қ'.is_alphabetic()      (table lookup)
@@ -305,6 +307,41 @@ pub fn lower(c: char) -> char {
         _ => return c.to_lowercase().next().unwrap_or(c),
     };
     char::from_u32(l).unwrap_or(c)
+}
+
+/// The month stems, January first (`қаңтар` … `желтоқсан`), as letters:
+/// compared with a word's lower-cased letters without decoding a stem on
+/// every call.
+pub(crate) const MONTHS: [&[char]; 12] = [
+    &['қ', 'а', 'ң', 'т', 'а', 'р'],
+    &['а', 'қ', 'п', 'а', 'н'],
+    &['н', 'а', 'у', 'р', 'ы', 'з'],
+    &['с', 'ә', 'у', 'і', 'р'],
+    &['м', 'а', 'м', 'ы', 'р'],
+    &['м', 'а', 'у', 'с', 'ы', 'м'],
+    &['ш', 'і', 'л', 'д', 'е'],
+    &['т', 'а', 'м', 'ы', 'з'],
+    &['қ', 'ы', 'р', 'к', 'ү', 'й', 'е', 'к'],
+    &['қ', 'а', 'з', 'а', 'н'],
+    &['қ', 'а', 'р', 'а', 'ш', 'а'],
+    &['ж', 'е', 'л', 'т', 'о', 'қ', 'с', 'а', 'н'],
+];
+
+/// The month of a month word with any case ending.
+pub fn month(word: &str) -> Option<u8> {
+    // The word's first letters, lower-cased once (no stem is longer than
+    // nine): no lower-case copy of the word.
+    const LONGEST: usize = 9;
+    let mut head = ['\0'; LONGEST];
+    let mut n = 0;
+    for (slot, c) in head.iter_mut().zip(word.chars()) {
+        *slot = lower(c);
+        n += 1;
+    }
+    let k = MONTHS
+        .iter()
+        .position(|stem| stem.len() <= n && head[..stem.len()] == **stem)?;
+    Some(k as u8 + 1)
 }
 
 #[cfg(test)]

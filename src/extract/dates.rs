@@ -36,40 +36,7 @@ impl fmt::Display for Date {
     }
 }
 
-/// The month stems, January first (`қаңтар` … `желтоқсан`), as letters:
-/// compared with a word's lower-cased letters without decoding a stem on
-/// every call.
-const MONTHS: [&[char]; 12] = [
-    &['қ', 'а', 'ң', 'т', 'а', 'р'],
-    &['а', 'қ', 'п', 'а', 'н'],
-    &['н', 'а', 'у', 'р', 'ы', 'з'],
-    &['с', 'ә', 'у', 'і', 'р'],
-    &['м', 'а', 'м', 'ы', 'р'],
-    &['м', 'а', 'у', 'с', 'ы', 'м'],
-    &['ш', 'і', 'л', 'д', 'е'],
-    &['т', 'а', 'м', 'ы', 'з'],
-    &['қ', 'ы', 'р', 'к', 'ү', 'й', 'е', 'к'],
-    &['қ', 'а', 'з', 'а', 'н'],
-    &['қ', 'а', 'р', 'а', 'ш', 'а'],
-    &['ж', 'е', 'л', 'т', 'о', 'қ', 'с', 'а', 'н'],
-];
-
-/// The month of a month word with any case ending.
-pub fn month(word: &str) -> Option<u8> {
-    // The word's first letters, lower-cased once (no stem is longer than
-    // nine): no lower-case copy of the word.
-    const LONGEST: usize = 9;
-    let mut head = ['\0'; LONGEST];
-    let mut n = 0;
-    for (slot, c) in head.iter_mut().zip(word.chars()) {
-        *slot = crate::chars::lower(c);
-        n += 1;
-    }
-    let k = MONTHS
-        .iter()
-        .position(|stem| stem.len() <= n && head[..stem.len()] == **stem)?;
-    Some(k as u8 + 1)
-}
+pub use crate::chars::month;
 
 fn days_in(year: u16, month: u8) -> u8 {
     match month {
@@ -377,7 +344,7 @@ mod tests {
             "қараша",
             "желтоқсан",
         ];
-        for (stem, letters) in stems.iter().zip(MONTHS) {
+        for (stem, letters) in stems.iter().zip(crate::chars::MONTHS) {
             assert_eq!(stem.chars().collect::<Vec<_>>(), letters, "{stem}");
             assert!(letters.len() <= 9);
         }

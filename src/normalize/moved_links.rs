@@ -321,6 +321,20 @@ fn wants_reference(word: &str) -> bool {
         .any(|s| w.starts_with(s))
 }
 
+/// Whether `word` ends a date: a dotted date (`01.06.2020`) or a month in
+/// the attributive case (`тамыздағы`, `шілдедегі`).
+fn ends_a_date(word: &str) -> bool {
+    let dotted = word.len() == 10
+        && word.bytes().enumerate().all(|(i, b)| {
+            if i == 2 || i == 5 {
+                b == b'.'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    dotted || ["ғы", "гі"].iter().any(|e| word.ends_with(e)) && crate::chars::month(word).is_some()
+}
+
 /// A cheap test that rules out most lines: no double space, no space
 /// before `,` or `:`, no line-initial `,`/`:` and no tail glued after
 /// punctuation or to a word in the last token. `measured` is what the
@@ -580,9 +594,15 @@ pub fn repair_measured(
         let t = &text[spans[k].range.clone()];
         let starts_new = match prev {
             None => true,
-            Some((_, pc)) => {
+            Some((pk, pc)) => {
                 let digit = t.starts_with(|c: char| c.is_ascii_digit());
-                (digit && pc != Cls::No)
+                // A number continues a bare sign (`№ 122`), not one that
+                // has its number (`№122 1-қосымша` is two pieces).
+                let bare_sign = pc == Cls::No
+                    && !text[spans[pk].range.clone()]
+                        .bytes()
+                        .any(|b| b.is_ascii_digit());
+                (digit && !bare_sign)
                     || t.starts_with('№')
                     || is_number_sign(t)
                     || matches!(cls, Cls::Quote | Cls::Close)
@@ -636,11 +656,31 @@ pub fn repair_measured(
             });
         }
     }
-    let real_gaps = gaps.len();
+    let mut real_gaps = gaps.len();
     if body_end < spans.len() && spans[body_end].gap_before >= 2 && body_end > 0 {
+        // The double space right before the tail is where its first piece
+        // stood, unless that piece is the line's own type word and the act's
+        // number after it moved from the gap: an act's number follows its
+        // date (`4 тамыздағы  қаулысымен №204` → `4 тамыздағы №204
+        // қаулысымен`).
+        let number_after_own_type_word = real_gaps == 0
+            && pieces.len() >= 2
+            && pieces[0].first == Cls::Noun
+            && pieces[0].spans.len() == 1
+            && !pieces[0].stay
+            && pieces[1].first == Cls::No
+            && ends_a_date(tok(&spans[body_end - 1]));
+        if number_after_own_type_word {
+            pieces[0].stay = true;
+            real_gaps = 1;
+        }
         gaps.push(Gap {
             at: body_end,
-            kind: GapKind::Noop,
+            kind: if number_after_own_type_word {
+                GapKind::Space
+            } else {
+                GapKind::Noop
+            },
         });
     }
     let movable: Vec<usize> = (0..pieces.len()).filter(|&p| !pieces[p].stay).collect();
@@ -683,6 +723,11 @@ pub fn repair_measured(
         if wants_reference(left) && matches!(p.first, Cls::Noun | Cls::NumRef | Cls::Num) {
             s += 5;
         }
+        // An act's number follows its date (`4 тамыздағы №204`,
+        // `01.06.2020 № 120`).
+        if p.first == Cls::No && ends_a_date(left) {
+            s += 5;
+        }
         s - i64::from(ev.pair(left, right)).min(3)
     };
 
@@ -691,12 +736,32 @@ pub fn repair_measured(
     // assignment[j] = Some(piece index in `movable`) for gap j.
     let mut assignment: Vec<Option<usize>> = vec![None; g_total];
     if m >= g_total {
-        // Every gap takes the next compatible piece; the rest stay.
-        let mut next = 0;
-        for (j, g) in gaps.iter().enumerate() {
-            if next < m && compatible(g, &pieces[movable[next]]) {
-                assignment[j] = Some(next);
-                next += 1;
+        // Every gap takes the next compatible piece; the rest stay. The
+        // first pieces of the tail may be the line's own text, with the
+        // moved text after it (`… береді) - 20 2-қосымшасына`, where `20`
+        // is a duration; `… тамыздағы  қаулысымен №204`): the pieces after
+        // them go first when the evidence says so.
+        let fill = |skip: usize| -> (Vec<Option<usize>>, i64) {
+            let mut a = vec![None; g_total];
+            let mut total = 0;
+            let mut next = skip;
+            for (j, g) in gaps.iter().enumerate() {
+                if next < m && compatible(g, &pieces[movable[next]]) {
+                    a[j] = Some(next);
+                    total += score(g, &pieces[movable[next]]);
+                    next += 1;
+                }
+            }
+            (a, total)
+        };
+        let (first, first_score) = fill(0);
+        assignment = first;
+        let mut best = first_score;
+        for skip in 1..=m - g_total {
+            let (a, total) = fill(skip);
+            if total > best {
+                assignment = a;
+                best = total;
             }
         }
     } else {
@@ -1041,6 +1106,50 @@ mod tests {
             "үшін негіздеме Стандарттың 9-тармағына сәйкес өтінішті және құжаттарды (",
             1,
         ); // 004:2305
+    }
+
+    /// A bare number ends the line's own text (a duration) and the moved
+    /// reference follows it: the reference goes to the gap, the number stays.
+    #[test]
+    fn a_duration_number_before_the_moved_text() {
+        check(
+            "және Стандарттың  сәйкес қолхат береді) - 20 2-қосымшасына",
+            "және Стандарттың 2-қосымшасына сәйкес қолхат береді) - 20",
+            1,
+        );
+    }
+
+    /// The act's number moved from the double space after its date to
+    /// after the line's own type word; the number follows the date again.
+    #[test]
+    fn an_act_number_moved_past_its_type_word() {
+        check(
+            "Батыс Қазақстан облысы әкімдігінің 2015 жылғы 4 тамыздағы  қаулысымен №204",
+            "Батыс Қазақстан облысы әкімдігінің 2015 жылғы 4 тамыздағы №204 қаулысымен",
+            1,
+        );
+        check(
+            "Алматы облысы әкімдігінің 01.06.2020  қаулысымен № 120",
+            "Алматы облысы әкімдігінің 01.06.2020 № 120 қаулысымен",
+            1,
+        );
+        // A number that already stood last after a double space stays.
+        check(
+            "Алматы облысы әкімдігінің 31.01.2020  № 35",
+            "Алматы облысы әкімдігінің 31.01.2020  № 35",
+            0,
+        );
+    }
+
+    /// A number sign that holds its number ends its piece: the annex
+    /// reference after it is a piece of its own.
+    #[test]
+    fn a_number_with_its_sign_and_an_annex_reference_are_two_pieces() {
+        check(
+            "2016 жылғы 15 сәуірдегі  Батыс Қазақстан облысы әкімдігінің қаулысына №122 1-қосымша",
+            "2016 жылғы 15 сәуірдегі №122 Батыс Қазақстан облысы әкімдігінің қаулысына 1-қосымша",
+            1,
+        );
     }
 
     #[test]
