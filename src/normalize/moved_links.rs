@@ -659,17 +659,19 @@ pub fn repair_measured(
     let mut real_gaps = gaps.len();
     if body_end < spans.len() && spans[body_end].gap_before >= 2 && body_end > 0 {
         // The double space right before the tail is where its first piece
-        // stood, unless that piece is the line's own type word and the act's
-        // number after it moved from the gap: an act's number follows its
-        // date (`4 тамыздағы  қаулысымен №204` → `4 тамыздағы №204
-        // қаулысымен`).
-        let number_after_own_type_word = real_gaps == 0
-            && pieces.len() >= 2
-            && pieces[0].first == Cls::Noun
-            && pieces[0].spans.len() == 1
-            && !pieces[0].stay
-            && pieces[1].first == Cls::No
-            && ends_a_date(tok(&spans[body_end - 1]));
+        // stood, unless that piece is the line's own word and the reference
+        // after it moved from the gap: an act's number follows its date
+        // (`4 тамыздағы  қаулысымен №204` → `4 тамыздағы №204 қаулысымен`),
+        // a numbered reference follows the word that asks for one
+        // (`қаулысының  17) 1-тармағының` → `қаулысының 1-тармағының 17)`).
+        let left = tok(&spans[body_end - 1]);
+        let own_word_first =
+            real_gaps == 0 && pieces.len() >= 2 && pieces[0].spans.len() == 1 && !pieces[0].stay;
+        let number_after_own_type_word = own_word_first
+            && (pieces[0].first == Cls::Noun && pieces[1].first == Cls::No && ends_a_date(left)
+                || pieces[0].first == Cls::Num
+                    && pieces[1].first == Cls::NumRef
+                    && wants_reference(left));
         if number_after_own_type_word {
             pieces[0].stay = true;
             real_gaps = 1;
@@ -711,7 +713,15 @@ pub fn repair_measured(
     };
     let piece_first = |p: &Piece| tok(&spans[p.spans.start]).to_owned();
     let piece_last = |p: &Piece| tok(&spans[p.spans.end - 1]).to_owned();
-    let compatible = |g: &Gap, p: &Piece| g.kind != GapKind::Invisible || p.first == Cls::Quote;
+    // A line that starts with `,` or `:` lost what opened it: a lone quote
+    // (000:19) or link text that a comma followed (`1-тармағына, "…`).
+    let compatible = |g: &Gap, p: &Piece| {
+        g.kind != GapKind::Invisible
+            || matches!(
+                p.first,
+                Cls::Quote | Cls::NumRef | Cls::Noun | Cls::No | Cls::Num
+            )
+    };
     let score = |g: &Gap, p: &Piece| -> i64 {
         if g.kind == GapKind::Noop {
             return 0;
@@ -759,7 +769,12 @@ pub fn repair_measured(
         let mut best = first_score;
         for skip in 1..=m - g_total {
             let (a, total) = fill(skip);
-            if total > best {
+            // Without evidence either way, bare numbers (`18)`) before a
+            // numbered reference or an act's number (`1-тармағының`, `№204`)
+            // are the line's own: such a reference is link text for certain.
+            let own_numbers = movable[..skip].iter().all(|&p| pieces[p].first == Cls::Num)
+                && matches!(pieces[movable[skip]].first, Cls::NumRef | Cls::No);
+            if total > best || total == best && own_numbers {
                 assignment = a;
                 best = total;
             }
@@ -780,6 +795,36 @@ pub fn repair_measured(
         }
     }
 
+    // Link text of several words (`16-бабының 1-тармағына`: a numbered
+    // reference in the genitive, then what it owns) is cut into pieces at
+    // each number. When the gaps are fewer than the pieces, a piece that no
+    // gap took goes with such a genitive before it, unless the evidence
+    // joins it more strongly to the word it would follow at the line's end.
+    let mut followers: Vec<Vec<usize>> = vec![Vec::new(); g_total];
+    let last_assigned = assignment
+        .iter()
+        .enumerate()
+        .filter_map(|(j, a)| a.map(|a| (j, a)))
+        .max_by_key(|&(_, a)| a);
+    if let Some((j, mut prev)) = last_assigned.filter(|&(j, _)| gaps[j].kind != GapKind::Noop) {
+        let own_last = body_end.checked_sub(1).map_or("", |k| tok(&spans[k]));
+        for next in prev + 1..m {
+            if movable[next] != movable[prev] + 1 {
+                break;
+            }
+            let p = &pieces[movable[next]];
+            let owner = piece_last(&pieces[movable[prev]]);
+            let owns = classify(&owner) == Cls::NumRef
+                && is_genitive(&owner)
+                && matches!(p.first, Cls::NumRef | Cls::Num);
+            if !owns || ev.pair(&owner, &piece_first(p)) < ev.pair(own_last, &piece_first(p)) {
+                break;
+            }
+            followers[j].push(movable[next]);
+            prev = next;
+        }
+    }
+
     // --- Rebuild the line.
     let mut b = MapBuilder::with_capacity(text.len() + 4);
     let mut placed = vec![false; pieces.len()];
@@ -793,13 +838,14 @@ pub fn repair_measured(
     };
     let mut moved = 0u32;
     for k in 0..=body_end {
-        let filled: Option<(GapKind, usize)> = gaps
+        let filled: Option<(usize, GapKind, usize)> = gaps
             .iter()
             .zip(&assignment)
-            .find(|(g, a)| g.at == k && a.is_some())
-            .and_then(|(g, a)| a.map(|a| (g.kind, movable[a])));
+            .enumerate()
+            .find(|(_, (g, a))| g.at == k && a.is_some())
+            .and_then(|(j, (g, a))| a.map(|a| (j, g.kind, movable[a])));
         match filled {
-            Some((GapKind::Noop, _)) | None => {
+            Some((_, GapKind::Noop, _)) | None => {
                 if k == body_end {
                     break;
                 }
@@ -808,13 +854,20 @@ pub fn repair_measured(
                     b.push(&"  "[..g], line.src_of(spans[k].range.start - g));
                 }
             }
-            Some((kind, p)) => {
+            Some((j, kind, p)) => {
                 if k > 0 {
                     b.push(" ", line.src_of(spans[k].range.start.saturating_sub(1)));
                 }
                 copy_piece(&pieces[p], &mut b);
                 placed[p] = true;
                 moved += 1;
+                for &f in &followers[j] {
+                    let at = spans[pieces[f].spans.start].range.start;
+                    b.push(" ", line.src_of(at.saturating_sub(1)));
+                    copy_piece(&pieces[f], &mut b);
+                    placed[f] = true;
+                    moved += 1;
+                }
                 if k < body_end {
                     match kind {
                         GapKind::Punct | GapKind::Invisible => {}
@@ -1138,6 +1191,39 @@ mod tests {
             "Алматы облысы әкімдігінің 31.01.2020  № 35",
             "Алматы облысы әкімдігінің 31.01.2020  № 35",
             0,
+        );
+    }
+
+    /// A subpoint's own number before the moved point reference, after the
+    /// word that asks for a reference: the reference goes before it.
+    #[test]
+    fn an_own_number_before_a_moved_point_reference() {
+        check(
+            "жарияланған) қаулысының  17) 1-тармағының",
+            "жарияланған) қаулысының 1-тармағының 17)",
+            1,
+        );
+    }
+
+    /// Link text that opened its line before a comma leaves the line
+    /// starting with the comma; the text goes back to the line's start.
+    #[test]
+    fn link_text_that_opened_its_line_before_a_comma() {
+        check(
+            ", \"Қазақстан Республикасы Білім және ғылым 1-тармағына",
+            "1-тармағына, \"Қазақстан Республикасы Білім және ғылым",
+            1,
+        );
+    }
+
+    /// A point's reference owned by an article's (`16-бабының
+    /// 1-тармағына`) is one link text: both go to the one gap.
+    #[test]
+    fn a_reference_owned_by_the_genitive_before_it() {
+        check(
+            "Қазақстан Республикасы Заңының , \"Қазақстан Республикасы 16-бабының 1-тармағына",
+            "Қазақстан Республикасы Заңының 16-бабының 1-тармағына, \"Қазақстан Республикасы",
+            2,
         );
     }
 
