@@ -105,13 +105,16 @@ fn should_join(p: &str, t: &str, next: Option<&str>, ev: &Evidence<'_>) -> bool 
         (_, Some(')' | '.' | ';')) => return true,
         // `іс -қимылдарының`, `1 -қосымшасында`; but not `әрі -стандартына`,
         // where a moved reference is glued to a dash.
+        // A dash before a number after a word introduces a value (`қол
+        // қояды -1 (бір) жұмыс күн.`), and a dash on its own stands between
+        // words (`(бұдан әрі - көрсетілетін`): neither is a split.
         (Some(a), Some('-'))
             if crate::chars::is_alnum(a)
-                && t.chars().nth(1).is_some_and(crate::chars::is_alnum) =>
+                && t.chars().nth(1).is_some_and(crate::chars::is_letter) =>
         {
             return a.is_ascii_digit() || !super::moved_links::is_reference_noun(&t[1..])
         }
-        (Some('-'), Some(b)) if crate::chars::is_letter(b) => return true,
+        (Some('-'), Some(b)) if crate::chars::is_letter(b) && p.chars().count() > 1 => return true,
         _ => {}
     }
     let (Some(a), Some(b)) = (p_last, t_first) else {
@@ -233,6 +236,20 @@ mod tests {
             "көрсет ілет ін  қызметт і  алушыға  береді ;",
             "көрсетілетін  қызметті  алушыға  береді;",
         ); // 004:950
+    }
+
+    /// A dash between words and a dash before a value keep their spaces on
+    /// a widened line.
+    #[test]
+    fn dashes_that_are_not_split_hyphens() {
+        check(
+            "тұлғаларға  (бұдан әр і  - көрсетілет ін қызметті  алушы) тегін  көрсетіледі .",
+            "тұлғаларға  (бұдан әрі  - көрсетілетін қызметті  алушы) тегін  көрсетіледі.",
+        );
+        check(
+            "қол  қояды -1 (б ір) жұмыс  күн .",
+            "қол  қояды -1 (бір) жұмыс  күн.",
+        );
     }
 
     #[test]
