@@ -443,7 +443,8 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
                 double_space: log.raw_double_space,
                 spaced_mark: log.raw_spaced_mark,
             });
-            let outcome = moved_links::repair_measured(&mut p.text, false, measured, &ev);
+            let widened = log.raw_widened || log.split_words;
+            let outcome = moved_links::repair_measured(&mut p.text, false, measured, widened, &ev);
             log.moved = outcome.moved;
             if outcome.moved > 0 {
                 // A run cut off a glued token can make a new mixed-script word.
@@ -460,7 +461,8 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
         if prepared[i].raw.kind == LineKind::Lead1 && !flat {
             let gap = layout::lead_gap(&prepared, &roles, &kinds, i);
             let p = &mut prepared[i];
-            let outcome = moved_links::repair(&mut p.text, gap, &ev);
+            let widened = logs[i].raw_widened || logs[i].split_words;
+            let outcome = moved_links::repair_measured(&mut p.text, gap, None, widened, &ev);
             logs[i].moved = outcome.moved;
             if outcome.moved > 0 {
                 logs[i].homoglyphs += homoglyphs::repair(&mut p.text);

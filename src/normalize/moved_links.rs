@@ -403,7 +403,8 @@ fn lost_number(before: &str, noun: &str) -> bool {
 /// Repairs one line. `lead_gap` says that the line's single leading space is
 /// a gap (the caller knows the line continues a body paragraph).
 pub fn repair(line: &mut MappedLine<'_>, lead_gap: bool, ev: &Evidence<'_>) -> Outcome {
-    repair_measured(line, lead_gap, None, ev)
+    let widened = super::split_words::ends_widened(line.as_str());
+    repair_measured(line, lead_gap, None, widened, ev)
 }
 
 /// What the caller measured of a line already (normalization looks for
@@ -417,12 +418,14 @@ pub struct Measured {
 }
 
 /// [`repair`], told what the caller measured of the line (`None`:
-/// measure).
+/// measure) and whether the line came widened (split words, a space
+/// before its last stop: its runs of two spaces may be the widening).
 #[allow(clippy::needless_range_loop)] // spans are indexed by gap positions
 pub fn repair_measured(
     line: &mut MappedLine<'_>,
     lead_gap: bool,
     measured: Option<Measured>,
+    widened: bool,
     ev: &Evidence<'_>,
 ) -> Outcome {
     let mut out = Outcome::default();
@@ -642,9 +645,19 @@ pub fn repair_measured(
             kind: GapKind::Invisible,
         });
     }
+    // On a widened line whose gap shows otherwise, as a leading space or a
+    // run of three, the runs of two spaces are the widening (` сәйкес
+    // жүзеге  асырылады ;5-тармағына`).
+    let widening = widened
+        && (lead_gap
+            || spans
+                .get(1..body_end)
+                .unwrap_or_default()
+                .iter()
+                .any(|s| s.gap_before >= 3));
     for k in 1..body_end {
         let g = spans[k].gap_before;
-        if g >= 2 {
+        if g >= 2 && !(widening && g == 2) {
             gaps.push(Gap {
                 at: k,
                 kind: GapKind::Space,
@@ -1381,6 +1394,14 @@ mod tests {
             "Регламент) 1-қосымшасында берілген.",
             1,
         ); // 004:514 after D3
+           // A widened line whose link text opened it: its runs of two spaces
+           // are the widening, not gaps.
+        check_lead(
+            "сәйкес жүзеге  асырылады ;5-тармағына",
+            true,
+            "5-тармағына сәйкес жүзеге  асырылады ;",
+            1,
+        );
     }
 
     #[test]

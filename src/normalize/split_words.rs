@@ -11,7 +11,9 @@
 //! form is a known word, the piece is a known suffix fragment (`і ін ік іл
 //! іг ір`), or the piece is not a word of its own and does not start one
 //! with the piece after it (`минут іш інде` is `минут ішінде`). Runs of two
-//! or more spaces are kept (a moved link's gap may be among them); spaces
+//! or more spaces are kept (a moved link's gap may be among them), unless
+//! the line holds a run of three: then that run is the gap, kept as two
+//! spaces, and the runs of two were the widening; spaces
 //! before `.` `;` `)` are dropped here, those before `,` and `:` only after
 //! `moved_links` has looked at them.
 //!
@@ -36,11 +38,17 @@ fn single_letter(t: &str) -> bool {
 }
 
 /// Whether a line ends with a space before its final `.`, `;` or `:`
-/// (`көрсетед і .`): a widened line, even with no double space in it.
+/// (`көрсетед і .`), or before such a stop that a moved link's tail is
+/// glued to (` бер ілген .1-қосымшасында`): a widened line, even with no
+/// double space in it.
 pub fn ends_widened(text: &str) -> bool {
     let b = text.as_bytes();
     let end = b.iter().rposition(|&x| x != b' ').map_or(0, |i| i + 1);
-    matches!(b[..end], [.., b' ', b'.' | b';' | b':'])
+    let last_word = b[..end]
+        .iter()
+        .rposition(|&x| x == b' ')
+        .map_or(0, |i| i + 1);
+    last_word > 0 && matches!(b.get(last_word), Some(b'.' | b';' | b':'))
 }
 
 /// Whether a line (without indentation) shows the signs of split words: a
@@ -158,6 +166,11 @@ pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
     // Tokens of the line joined so far since the last kept space, for the
     // "joined form is a word" test (`ретт` + `іл` + `іг` + `ін`).
     let mut current_word = String::new();
+    // A run of three spaces inside a widened line is a moved link's gap
+    // (`Регламент)   бер ілген .1 -қосымшасында`, 004:514): then the runs of
+    // two are the widening, and only the gap stays a double space.
+    let widest = tokens(text).skip(1).map(|(_, gap)| gap).max().unwrap_or(0);
+    let widening = if widest >= 3 { 2 } else { 1 };
     let mut toks = tokens(text).peekable();
     while let Some((tok, gap)) = toks.next() {
         let start = pos + gap;
@@ -170,7 +183,7 @@ pub fn repair(line: &mut MappedLine<'_>, ev: &Evidence<'_>) -> u32 {
             let next = toks.peek().filter(|(_, g)| *g == 1).map(|(n, _)| *n);
             if gap == 1 && should_join(probe, tok, next, ev) {
                 joins += 1;
-            } else if gap >= 2 {
+            } else if gap > widening {
                 b.push("  ", line.src_of(pos));
                 current_word.clear();
             } else {
@@ -258,6 +271,12 @@ mod tests {
             "Регламент)   бер ілген .1 -қосымшасында",
             "Регламент)  берілген.1-қосымшасында",
         ); // 004:514
+           // The same on a line widened throughout: the runs of two were the
+           // widening, the run of three the gap.
+        check(
+            "көрсетілетін  қызмет  регламентін ің (бұдан әр і –  Регламент)   бер ілген .1-қосымшасында",
+            "көрсетілетін қызмет регламентінің (бұдан әрі – Регламент)  берілген.1-қосымшасында",
+        );
     }
 
     #[test]
@@ -287,7 +306,10 @@ mod tests {
             "көрсетілетін қызмет регламенті бекітілсін.",
         );
         check("беруші) көрсетед і .", "беруші) көрсетеді.");
+        // The stop with a moved link's tail glued to it.
+        check("бер ілген .1-қосымшасында", "берілген.1-қосымшасында");
         assert!(!is_flagged("көрсетілетін қызмет регламенті бекітілсін."));
+        assert!(!is_flagged("регламенті бекітілсін.1-қосымшасына"));
     }
 
     /// A moved link's tail glued after the piece is not a part of it.

@@ -1,0 +1,263 @@
+//! Damage simulated on the corpus's own paragraphs.
+//!
+//! Each corpus document's normalized paragraphs are hard-wrapped again at
+//! random widths, as the register prints them (an indented first line,
+//! continuation lines at column 0 with a trailing space), once clean and
+//! once damaged as `damage.md` describes the extractor:
+//!
+//! - D1: the link texts of a line cut out of their place and appended to
+//!   the line's end (a gap of two spaces, a space before `,`, or a leading
+//!   space where the link opened the line);
+//! - D2: a paragraph's last line letter-spaced, tail included (a gap is a
+//!   run of three spaces there);
+//! - D3: a paragraph's last line widened: spaces before `і` inside words,
+//!   double spaces between some words, a space before the last stop.
+//!
+//! ```text
+//! clean    "      … Стандарттың 2-қосымшасына сәйкес қолхат береді) - 20 "
+//! damaged  "      … Стандарттың  сәйкес қолхат береді) - 20 2-қосымшасына"
+//! D3       "тұлғаларға  (бұдан әр і  - көрсетілет ін қызметті  алушы) тегін  көрсетіледі ."
+//! ```
+//!
+//! The damaged text must normalize to exactly what the clean one does. The
+//! widths and the lines hit differ from the corpus's own, so the repairs
+//! meet gaps, tails and widened lines in places the corpus does not show
+//! them.
+
+mod common;
+
+/// A small deterministic generator (64-bit LCG), so that every run checks
+/// the same texts.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// Whether `w` is link text: a numbered reference (`2-қосымшасына`,
+/// `16-бабының`, `9-тармағында`, `3-бөліміне`) or an act's number (`№204`).
+fn is_link_text(w: &str) -> bool {
+    if let Some(rest) = w.strip_prefix('№') {
+        return !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit());
+    }
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && w[digits..].strip_prefix('-').is_some_and(|noun| {
+            ["қосымша", "тармағ", "тармақ", "бөлім", "баб", "бап"]
+                .iter()
+                .any(|s| noun.starts_with(s))
+        })
+}
+
+/// How many of each kind of damage a text got.
+#[derive(Default)]
+struct Damage {
+    moved: u32,
+    letter_spaced: u32,
+    widened: u32,
+}
+
+/// One line's words letter-spaced (`с ә й к е с  ж а ң а`), an empty word
+/// (a link's gap) as a run of three spaces or, first, a leading space.
+fn letter_spaced(body: &[&str]) -> String {
+    let mut out = String::new();
+    let mut gap = false;
+    for w in body {
+        if w.is_empty() {
+            gap = true;
+            continue;
+        }
+        if out.is_empty() {
+            if gap {
+                out.push(' ');
+            }
+        } else {
+            out.push_str(if gap { "   " } else { "  " });
+        }
+        gap = false;
+        let mut chars = w.chars();
+        if let Some(c) = chars.next() {
+            out.push(c);
+        }
+        for c in chars {
+            out.push(' ');
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// One line widened: a space before an `і` inside some words, two spaces
+/// between some words, a space before the last stop. A link's gap (an
+/// empty word) is a run of three spaces or more there, as in 004:514, or a
+/// leading space.
+fn widened(body: &[&str], rng: &mut Lcg) -> String {
+    let mut out = String::new();
+    for (i, w) in body.iter().enumerate() {
+        if i > 0 {
+            let wide = !out.is_empty() && (w.is_empty() || rng.below(10) < 4);
+            out.push_str(if wide { "  " } else { " " });
+        }
+        let inner: Vec<usize> = w
+            .char_indices()
+            .zip(w.chars().skip(1))
+            .filter(|&((_, a), b)| a.is_alphabetic() && b == 'і')
+            .map(|((i, a), _)| i + a.len_utf8())
+            .collect();
+        if !inner.is_empty() && rng.below(2) == 0 {
+            let at = inner[rng.below(inner.len() as u64) as usize];
+            out.push_str(&w[..at]);
+            out.push(' ');
+            out.push_str(&w[at..]);
+        } else {
+            out.push_str(w);
+        }
+    }
+    if let Some(stop) = out.pop() {
+        if matches!(stop, '.' | ';' | ':') {
+            out.push(' ');
+        }
+        out.push(stop);
+    }
+    out
+}
+
+/// The paragraphs wrapped at random widths; when `damaged`, half the lines
+/// have their link texts moved to the line's end and a paragraph's last
+/// line is letter-spaced or widened, a quarter of the time each.
+fn wrap(paragraphs: &str, seed: u64, damaged: bool) -> (String, Damage) {
+    let mut widths = Lcg(seed);
+    let mut rng = Lcg(seed ^ 0x9E37_79B9_7F4A_7C15);
+    let mut out = String::from("\n");
+    let mut damage = Damage::default();
+    for para in paragraphs.lines() {
+        let width = 60 + widths.below(36) as usize;
+        let mut lines: Vec<Vec<&str>> = vec![Vec::new()];
+        let mut len = 6;
+        for w in para.split(' ') {
+            let n = w.chars().count();
+            let cur = lines.last_mut().expect("one line at least");
+            if !cur.is_empty() && len + 1 + n > width {
+                lines.push(vec![w]);
+                len = n;
+            } else {
+                len += usize::from(!cur.is_empty()) + n;
+                cur.push(w);
+            }
+        }
+        let last = lines.len() - 1;
+        for (k, words) in lines.iter().enumerate() {
+            let hit = damaged && rng.below(2) == 0;
+            let ends_clause = words.last().is_some_and(|w| w.ends_with(['.', ';', ':']));
+            let final_kind = if damaged && k == last && ends_clause {
+                rng.below(4)
+            } else {
+                3
+            };
+            let mut body: Vec<&str> = Vec::new();
+            let mut links: Vec<String> = Vec::new();
+            // Whether the last word was link text with nothing after it: the
+            // next link word is the same link (`16-бабының 1-тармағына`).
+            let mut open_link = false;
+            for w in words {
+                let core = w.trim_end_matches([',', '.', ';', ':', ')']);
+                let rest = &w[core.len()..];
+                if hit && is_link_text(core) {
+                    match links.last_mut() {
+                        Some(link) if open_link => {
+                            link.push(' ');
+                            link.push_str(core);
+                            if let Some(last) = body.last_mut() {
+                                *last = rest;
+                            }
+                        }
+                        _ => {
+                            links.push(core.to_owned());
+                            body.push(rest);
+                        }
+                    }
+                    open_link = rest.is_empty();
+                } else {
+                    body.push(w);
+                    open_link = false;
+                }
+            }
+            damage.moved += links.len() as u32;
+            if k == 0 {
+                out.push_str("      ");
+            }
+            if final_kind == 0 {
+                // A letter-spaced line: the tail glued after the last stop.
+                damage.letter_spaced += 1;
+                out.push_str(&letter_spaced(&body));
+                let tail: Vec<&str> = links.iter().map(String::as_str).collect();
+                out.push_str(&letter_spaced(&tail));
+                out.push('\n');
+                continue;
+            }
+            if final_kind == 1 {
+                damage.widened += 1;
+                out.push_str(&widened(&body, &mut rng));
+            } else {
+                out.push_str(&body.join(" "));
+            }
+            if k != last {
+                out.push(' ');
+            }
+            out.push_str(&links.join(" "));
+            out.push('\n');
+        }
+    }
+    (out, damage)
+}
+
+#[test]
+fn damage_on_rewrapped_corpus_paragraphs_is_repaired_exactly() {
+    let mut checked = 0;
+    let mut all = Damage::default();
+    for name in common::CORPUS {
+        let text = common::corpus_text(name);
+        let paragraphs = kazlex::normalize::normalize(&text).text;
+        for seed in 1..=20 {
+            let (clean, _) = wrap(&paragraphs, seed, false);
+            let (damaged, damage) = wrap(&paragraphs, seed, true);
+            let want = kazlex::normalize::normalize(&clean);
+            let got = kazlex::normalize::normalize(&damaged);
+            assert_eq!(want.counts.moved_link_texts, 0, "{name}, seed {seed}");
+            if got.text != want.text {
+                let first = got
+                    .text
+                    .lines()
+                    .zip(want.text.lines())
+                    .find(|(g, w)| g != w)
+                    .map(|(g, w)| format!("\n  got  {g}\n  want {w}"))
+                    .unwrap_or_default();
+                panic!("{name}, seed {seed}: the repaired text differs{first}");
+            }
+            checked += 1;
+            all.moved += damage.moved;
+            all.letter_spaced += damage.letter_spaced;
+            all.widened += damage.widened;
+        }
+    }
+    assert_eq!(checked, 60);
+    // The 60 texts hold 1,321 moved link texts, 3,269 letter-spaced and
+    // 3,276 widened lines (200 seeds, 600 texts, also pass).
+    assert!(all.moved > 1000, "{} link texts moved", all.moved);
+    assert!(
+        all.letter_spaced > 2500,
+        "{} lines letter-spaced",
+        all.letter_spaced
+    );
+    assert!(all.widened > 2500, "{} lines widened", all.widened);
+}
