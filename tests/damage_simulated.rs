@@ -11,7 +11,10 @@
 //! - D2: a paragraph's last line letter-spaced, tail included (a gap is a
 //!   run of three spaces there);
 //! - D3: a paragraph's last line widened: spaces before `і` inside words,
-//!   double spaces between some words, a space before the last stop.
+//!   double spaces between some words, a space before the last stop;
+//! - D9: a Latin twin typed into about one word in twelve (not into an
+//!   initial: `А.` alone shows no script, and stays as typed);
+//! - D5: a page break (three empty lines) inside a paragraph.
 //!
 //! ```text
 //! clean    "      … Стандарттың 2-қосымшасына сәйкес қолхат береді) - 20 "
@@ -65,6 +68,64 @@ struct Damage {
     moved: u32,
     letter_spaced: u32,
     widened: u32,
+    homoglyphs: u32,
+    page_breaks: u32,
+}
+
+/// The Latin twin of a Cyrillic letter (D9), for the letters the register's
+/// texts are seen to mistype.
+fn latin_twin(c: char) -> Option<char> {
+    Some(match c {
+        'а' => 'a',
+        'е' => 'e',
+        'о' => 'o',
+        'р' => 'p',
+        'с' => 'c',
+        'х' => 'x',
+        'у' => 'y',
+        'і' => 'i',
+        'А' => 'A',
+        'В' => 'B',
+        'Е' => 'E',
+        'К' => 'K',
+        'М' => 'M',
+        'Н' => 'H',
+        'О' => 'O',
+        'Р' => 'P',
+        'С' => 'C',
+        'Т' => 'T',
+        _ => return None,
+    })
+}
+
+/// One Latin twin typed into about one word in twelve of `line`; a word
+/// of one letter (an initial, `А.`) stays, as nothing in it shows its
+/// script.
+fn homoglyphs(line: &str, rng: &mut Lcg, count: &mut u32) -> String {
+    let mut out = String::with_capacity(line.len());
+    for (k, w) in line.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let twins: Vec<usize> = w
+            .char_indices()
+            .filter(|&(_, c)| latin_twin(c).is_some())
+            .map(|(i, _)| i)
+            .collect();
+        let initials = w.split('.').filter(|p| p.chars().count() == 1).count();
+        if letters >= 2 && initials == 0 && !twins.is_empty() && rng.below(12) == 0 {
+            let at = twins[rng.below(twins.len() as u64) as usize];
+            let c = w[at..].chars().next().unwrap_or(' ');
+            out.push_str(&w[..at]);
+            out.push(latin_twin(c).unwrap_or(c));
+            out.push_str(&w[at + c.len_utf8()..]);
+            *count += 1;
+        } else {
+            out.push_str(w);
+        }
+    }
+    out
 }
 
 /// One line's words letter-spaced (`с ә й к е с  ж а ң а`), an empty word
@@ -193,29 +254,38 @@ fn wrap(paragraphs: &str, seed: u64, damaged: bool) -> (String, Damage) {
                 }
             }
             damage.moved += links.len() as u32;
+            let mut line = String::new();
             if k == 0 {
-                out.push_str("      ");
+                line.push_str("      ");
             }
             if final_kind == 0 {
                 // A letter-spaced line: the tail glued after the last stop.
                 damage.letter_spaced += 1;
-                out.push_str(&letter_spaced(&body));
+                line.push_str(&letter_spaced(&body));
                 let tail: Vec<&str> = links.iter().map(String::as_str).collect();
-                out.push_str(&letter_spaced(&tail));
-                out.push('\n');
-                continue;
-            }
-            if final_kind == 1 {
-                damage.widened += 1;
-                out.push_str(&widened(&body, &mut rng));
+                line.push_str(&letter_spaced(&tail));
             } else {
-                out.push_str(&body.join(" "));
+                if final_kind == 1 {
+                    damage.widened += 1;
+                    line.push_str(&widened(&body, &mut rng));
+                } else {
+                    line.push_str(&body.join(" "));
+                }
+                if k != last {
+                    line.push(' ');
+                }
+                line.push_str(&links.join(" "));
             }
-            if k != last {
-                out.push(' ');
+            if damaged {
+                line = homoglyphs(&line, &mut rng, &mut damage.homoglyphs);
             }
-            out.push_str(&links.join(" "));
+            out.push_str(&line);
             out.push('\n');
+            // A page break inside a paragraph, after a wrapped line.
+            if damaged && k != last && links.is_empty() && rng.below(30) == 0 {
+                out.push_str("\n\n\n");
+                damage.page_breaks += 1;
+            }
         }
     }
     (out, damage)
@@ -248,11 +318,14 @@ fn damage_on_rewrapped_corpus_paragraphs_is_repaired_exactly() {
             all.moved += damage.moved;
             all.letter_spaced += damage.letter_spaced;
             all.widened += damage.widened;
+            all.homoglyphs += damage.homoglyphs;
+            all.page_breaks += damage.page_breaks;
         }
     }
     assert_eq!(checked, 60);
     // The 60 texts hold 1,321 moved link texts, 3,269 letter-spaced and
-    // 3,276 widened lines (200 seeds, 600 texts, also pass).
+    // 3,276 widened lines, 21,915 Latin twins and 975 page breaks (600
+    // seeds, 1,800 texts, also pass).
     assert!(all.moved > 1000, "{} link texts moved", all.moved);
     assert!(
         all.letter_spaced > 2500,
@@ -260,4 +333,6 @@ fn damage_on_rewrapped_corpus_paragraphs_is_repaired_exactly() {
         all.letter_spaced
     );
     assert!(all.widened > 2500, "{} lines widened", all.widened);
+    assert!(all.homoglyphs > 15_000, "{} homoglyphs", all.homoglyphs);
+    assert!(all.page_breaks > 500, "{} page breaks", all.page_breaks);
 }

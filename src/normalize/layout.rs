@@ -268,7 +268,21 @@ pub fn plan(lines: &[Prepared<'_>], flat: bool) -> Vec<Role> {
                     // A heading or an annex header follows an empty line
                     // (as in the corpus) or at least a finished sentence.
                     let after_break = empties > 0 || prev.is_some_and(ends_sentence);
-                    if after_break && (is_heading(t) || header_start(lines, i, true)) {
+                    // A page break that cuts a sentence: the line before it
+                    // was wrapped (a trailing space) and ends no sentence, so
+                    // what follows goes on with it even when it reads like a
+                    // header (`… беруші) Қазақстан ` / `Республикасы Білім
+                    // және ғылым министрінің … бұйрығымен бекітілген`).
+                    let cut_sentence = empties > 0
+                        && prev_text.is_some_and(|p| {
+                            let raw = &lines[p].raw;
+                            raw.range.end > raw.text_start + raw.text.len()
+                                && !ends_sentence(lines[p].text.as_str())
+                        });
+                    if after_break
+                        && !cut_sentence
+                        && (is_heading(t) || header_start(lines, i, true))
+                    {
                         Role::Start(ParagraphKind::Block)
                     } else {
                         Role::Continue

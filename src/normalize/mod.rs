@@ -344,6 +344,9 @@ fn is_clean(p: &Prepared<'_>, log: &LineLog) -> bool {
         && log.homoglyphs == 0
         && !log.raw_double_space
         && !log.raw_widened
+        // A space before `,` or `:` is where a moved link stood (002:14
+        // `16-бабының , "Қазақстан 1-тармағына`).
+        && !log.raw_spaced_mark
 }
 
 /// Normalizes with explicit options.
@@ -428,6 +431,8 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
             && split_words::repair(&mut p.text, &ev) > 0
         {
             log.split_words = true;
+            // A Latin `i` split off its word is inside the word again.
+            log.homoglyphs += homoglyphs::repair(&mut p.text);
         }
         if flat {
             // Normalized text is a fixed point: repairs that weigh evidence
@@ -588,10 +593,15 @@ pub fn clean_line_listing<'a>(texts: impl Iterator<Item = &'a str>) -> String {
     let mut clean: Vec<String> = Vec::new();
     for text in texts {
         let (unified, _, _) = unify::unify(text);
+        // The same tests as a document's own vocabulary takes.
+        let mut marks = LineMarks::new(&unified);
         for raw in lines::classify(&unified) {
             let mut line = MappedLine::borrowed(raw.text, 0);
+            let (_, raw_spaced_mark) = marks.of(&raw);
             let log = LineLog {
                 raw_double_space: crate::chars::has_double_space(raw.text),
+                raw_widened: split_words::ends_widened(raw.text),
+                raw_spaced_mark,
                 homoglyphs: homoglyphs::repair(&mut line),
                 ..LineLog::default()
             };

@@ -74,7 +74,8 @@ fn joins_signal(p: &str, t: &str) -> bool {
     let p_last = p.chars().next_back();
     let t_first = t.chars().next();
     match (p_last, t_first) {
-        (Some(a), Some('і')) if is_cyrillic_letter(a) => true,
+        // A Latin `i` split off a word is the same sign (D9 on a D3 line).
+        (Some(a), Some('і' | 'i')) if is_cyrillic_letter(a) => true,
         (Some('('), _) => true,
         (_, Some(')')) => true,
         (Some(a), Some('-'))
@@ -127,6 +128,15 @@ fn should_join(p: &str, t: &str, next: Option<&str>, ev: &Evidence<'_>) -> bool 
     }
     let (Some(a), Some(b)) = (p_last, t_first) else {
         return false;
+    };
+    // A piece that starts with a Latin `i` (`қызметт i`) is weighed as the
+    // Kazakh `і` it stands for; the homoglyph repair maps it once joined.
+    let cyrillic_t;
+    let (t, b) = if b == 'i' {
+        cyrillic_t = format!("і{}", &t[1..]);
+        (cyrillic_t.as_str(), 'і')
+    } else {
+        (t, b)
     };
     if !is_cyrillic_letter(a) || !is_cyrillic_letter(b) {
         return false;

@@ -104,6 +104,32 @@ fn page_break_mid_sentence_004_129() {
     );
 }
 
+/// A page break that cuts a sentence before a line that reads like an
+/// approval stub (`… министрінің … бұйрығымен бекітілген`): the sentence
+/// goes on (found by page breaks simulated on 000's paragraphs).
+#[test]
+fn page_break_mid_sentence_before_a_header_like_line() {
+    check(
+        "      Мемлекеттік көрсетілетін қызмет мекемесімен (бұдан әрі – көрсетілетін қызметті беруші) Қазақстан \n\n\n\nРеспубликасы Білім және ғылым министрінің 2017 жылғы 7 тамыздағы №397 \nбұйрығымен бекітілген\n\"Техникалық\" мемлекеттік көрсетілетін қызмет стандартына сәйкес көрсетіледі.",
+        "Мемлекеттік көрсетілетін қызмет мекемесімен (бұдан әрі – көрсетілетін қызметті беруші) Қазақстан Республикасы Білім және ғылым министрінің 2017 жылғы 7 тамыздағы №397 бұйрығымен бекітілген \"Техникалық\" мемлекеттік көрсетілетін қызмет стандартына сәйкес көрсетіледі.",
+    );
+}
+
+/// A Latin `i` split off its word on a widened line (D3 with D9): the word
+/// is joined and the letter made Kazakh (found by homoglyphs simulated on
+/// widened lines of the corpus's paragraphs).
+#[test]
+fn a_latin_i_split_off_its_word() {
+    check(
+        "      5) көрсетілетін қызметті берушінің кеңсе \nқызметкері  нәтижені  көрсетілетін қызметт i  алушыға  береді .",
+        "5) көрсетілетін қызметті берушінің кеңсе қызметкері нәтижені көрсетілетін қызметті алушыға береді.",
+    );
+    let n = normalize(
+        "      5) көрсетілетін қызметті берушінің кеңсе \nқызметкері  нәтижені  көрсетілетін қызметт i  алушыға  береді .",
+    );
+    assert_eq!(n.counts.homoglyphs, 1);
+}
+
 #[test]
 fn page_break_between_paragraphs_000_39() {
     check(
