@@ -349,6 +349,24 @@ fn is_clean(p: &Prepared<'_>, log: &LineLog) -> bool {
         && !log.raw_spaced_mark
 }
 
+/// The indentation most of the document's indented lines have (six spaces
+/// in the register's texts), if any line is indented.
+fn usual_indent(lines: &[Prepared<'_>]) -> Option<usize> {
+    let mut counts = [0u32; 17];
+    for l in lines {
+        if l.raw.kind == LineKind::Indented {
+            if let Some(n) = counts.get_mut(l.raw.indent) {
+                *n += 1;
+            }
+        }
+    }
+    let (indent, &n) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, &n)| (n, std::cmp::Reverse(i)))?;
+    (n > 0).then_some(indent)
+}
+
 /// Normalizes with explicit options.
 pub fn normalize_with(input: &str, options: &Options) -> Normalized {
     let (unified, umap, ucounts) = unify::unify(input);
@@ -422,6 +440,10 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
 
     // Steps 6-8: repairs on evidence.
     let mut hyphen_memo = inline_hyphens::Memo::default();
+    // A paragraph whose first line is indented one space more than the
+    // document's paragraphs are opened with link text (`      ` + ` жаңа
+    // редакцияда жазылсын.4-тармақ`): that space is the link's gap.
+    let paragraph_indent = usual_indent(&prepared);
     for (p, log) in prepared.iter_mut().zip(logs.iter_mut()) {
         // A line still as it came was measured for double spaces already.
         let may_be_split = !p.text.is_borrowed() || log.raw_double_space || log.raw_widened;
@@ -449,7 +471,10 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
                 spaced_mark: log.raw_spaced_mark,
             });
             let widened = log.raw_widened || log.split_words;
-            let outcome = moved_links::repair_measured(&mut p.text, false, measured, widened, &ev);
+            let opened_by_link = p.raw.kind == LineKind::Indented
+                && paragraph_indent.is_some_and(|usual| p.raw.indent == usual + 1);
+            let outcome =
+                moved_links::repair_measured(&mut p.text, opened_by_link, measured, widened, &ev);
             log.moved = outcome.moved;
             if outcome.moved > 0 {
                 // A run cut off a glued token can make a new mixed-script word.

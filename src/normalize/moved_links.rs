@@ -312,6 +312,8 @@ fn wants_reference(word: &str) -> bool {
             "қаулы",
             "Заң",
             "бұйрығ",
+            "бұйрық",
+            "шешім",
             "бап",
             "баб",
             "тармағ",
@@ -662,7 +664,12 @@ pub fn repair_measured(
                 at: k,
                 kind: GapKind::Space,
             });
-        } else if g == 1 && tok(&spans[k]).starts_with([',', ':']) {
+        } else if g == 1
+            && tok(&spans[k]).starts_with([',', ':'])
+            // The space before a widened line's last stop is the widening
+            // when another gap shows (`ҚАУЛЫ ЕТЕДІ :16-бабының 3-тармағына`).
+            && !(widened && k + 1 == body_end && tok(&spans[k]) == ":" && !gaps.is_empty())
+        {
             gaps.push(Gap {
                 at: k,
                 kind: GapKind::Punct,
@@ -726,6 +733,15 @@ pub fn repair_measured(
     };
     let piece_first = |p: &Piece| tok(&spans[p.spans.start]).to_owned();
     let piece_last = |p: &Piece| tok(&spans[p.spans.end - 1]).to_owned();
+    // Whether piece `a` ends with a numbered reference that owns piece `b`,
+    // in the genitive (`16-бабының 1-тармағына`) or with the possessive of
+    // an izafet (`16-бабы 3-тармағына`): one link text of two pieces.
+    let owns = |a: &Piece, b: &Piece| {
+        let owner = piece_last(a);
+        classify(&owner) == Cls::NumRef
+            && (is_genitive(&owner) || owner.ends_with(['ы', 'і']))
+            && matches!(b.first, Cls::NumRef | Cls::Num)
+    };
     // A line that starts with `,` or `:` lost what opened it: a lone quote
     // (000:19) or link text that a comma followed (`1-тармағына, "…`).
     let compatible = |g: &Gap, p: &Piece| {
@@ -781,12 +797,19 @@ pub fn repair_measured(
         assignment = first;
         let mut best = first_score;
         for skip in 1..=m - g_total {
+            // A reference is not left behind by the one it belongs to.
+            if owns(&pieces[movable[skip - 1]], &pieces[movable[skip]]) {
+                continue;
+            }
             let (a, total) = fill(skip);
-            // Without evidence either way, bare numbers (`18)`) before a
-            // numbered reference or an act's number (`1-тармағының`, `№204`)
-            // are the line's own: such a reference is link text for certain.
-            let own_numbers = movable[..skip].iter().all(|&p| pieces[p].first == Cls::Num)
-                && matches!(pieces[movable[skip]].first, Cls::NumRef | Cls::No);
+            // Without evidence either way, bare numbers (`18)`) or single
+            // words (`шешім`) before a numbered reference or an act's number
+            // (`1-тармағының`, `№204`) are the line's own: such a reference
+            // is link text for certain.
+            let own_numbers = movable[..skip].iter().all(|&p| {
+                pieces[p].first == Cls::Num
+                    || pieces[p].first == Cls::Noun && pieces[p].spans.len() == 1
+            }) && matches!(pieces[movable[skip]].first, Cls::NumRef | Cls::No);
             if total > best || total == best && own_numbers {
                 assignment = a;
                 best = total;
@@ -808,8 +831,8 @@ pub fn repair_measured(
         }
     }
 
-    // Link text of several words (`16-бабының 1-тармағына`: a numbered
-    // reference in the genitive, then what it owns) is cut into pieces at
+    // Link text of several words (`16-бабының 1-тармағына`, `16-бабы
+    // 3-тармағына`: a numbered reference that owns the next) is cut into pieces at
     // each number. When the gaps are fewer than the pieces, a piece that no
     // gap took goes with such a genitive before it, unless the evidence
     // joins it more strongly to the word it would follow at the line's end.
@@ -826,11 +849,10 @@ pub fn repair_measured(
                 break;
             }
             let p = &pieces[movable[next]];
-            let owner = piece_last(&pieces[movable[prev]]);
-            let owns = classify(&owner) == Cls::NumRef
-                && is_genitive(&owner)
-                && matches!(p.first, Cls::NumRef | Cls::Num);
-            if !owns || ev.pair(&owner, &piece_first(p)) < ev.pair(own_last, &piece_first(p)) {
+            let owner = &pieces[movable[prev]];
+            if !owns(owner, p)
+                || ev.pair(&piece_last(owner), &piece_first(p)) < ev.pair(own_last, &piece_first(p))
+            {
                 break;
             }
             followers[j].push(movable[next]);
@@ -1240,6 +1262,16 @@ mod tests {
         );
     }
 
+    /// An izafet: the article's possessive owns the point after it.
+    #[test]
+    fn a_reference_owned_by_the_possessive_before_it() {
+        check(
+            "көрсетілетін қызметтер туралы» Заңының  сәйкес Павлодар 16-бабы 3-тармағына",
+            "көрсетілетін қызметтер туралы» Заңының 16-бабы 3-тармағына сәйкес Павлодар",
+            2,
+        );
+    }
+
     /// A number sign that holds its number ends its piece: the annex
     /// reference after it is a piece of its own.
     #[test]
@@ -1401,6 +1433,12 @@ mod tests {
             true,
             "5-тармағына сәйкес жүзеге  асырылады ;",
             1,
+        );
+        check_lead(
+            "сәйкес Түркістан  облысының әкімдігі  ҚАУЛЫ ЕТЕДІ :16-бабының 3-тармағына",
+            true,
+            "16-бабының 3-тармағына сәйкес Түркістан  облысының әкімдігі  ҚАУЛЫ ЕТЕДІ :",
+            2,
         );
     }
 

@@ -39,8 +39,8 @@ fn single_letter(t: &str) -> bool {
 
 /// Whether a line ends with a space before its final `.`, `;` or `:`
 /// (`көрсетед і .`), or before such a stop that a moved link's tail is
-/// glued to (` бер ілген .1-қосымшасында`): a widened line, even with no
-/// double space in it.
+/// glued to (` бер ілген .1-қосымшасында`, `ЕТЕДІ :16-бабының
+/// 3-тармағына`): a widened line, even with no double space in it.
 pub fn ends_widened(text: &str) -> bool {
     let b = text.as_bytes();
     let end = b.iter().rposition(|&x| x != b' ').map_or(0, |i| i + 1);
@@ -48,7 +48,18 @@ pub fn ends_widened(text: &str) -> bool {
         .iter()
         .rposition(|&x| x == b' ')
         .map_or(0, |i| i + 1);
-    last_word > 0 && matches!(b.get(last_word), Some(b'.' | b';' | b':'))
+    if last_word > 0 && matches!(b.get(last_word), Some(b'.' | b';' | b':')) {
+        return true;
+    }
+    // A stop after a space with a tail glued to it: a number or a
+    // lower-case word (not the bold formula, `әкімдігі :ҚАУЛЫ ЕТЕДІ`).
+    memchr::memmem::find_iter(b, " ").any(|i| {
+        matches!(b.get(i + 1), Some(b'.' | b';' | b':'))
+            && text
+                .get(i + 2..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(|c| c.is_ascii_digit() || c.is_lowercase())
+    })
 }
 
 /// Whether a line (without indentation) shows the signs of split words: a
@@ -318,6 +329,10 @@ mod tests {
         check("беруші) көрсетед і .", "беруші) көрсетеді.");
         // The stop with a moved link's tail glued to it.
         check("бер ілген .1-қосымшасында", "берілген.1-қосымшасында");
+        assert!(ends_widened(
+            "облысының әкімдігі ҚАУЛЫ ЕТЕДІ :16-бабының 3-тармағына"
+        ));
+        assert!(!ends_widened("облысының әкімдігі :ҚАУЛЫ ЕТЕДІ"));
         assert!(!is_flagged("көрсетілетін қызмет регламенті бекітілсін."));
         assert!(!is_flagged("регламенті бекітілсін.1-қосымшасына"));
     }

@@ -130,6 +130,27 @@ fn a_latin_i_split_off_its_word() {
     assert_eq!(n.counts.homoglyphs, 1);
 }
 
+/// A widened line whose link text of two words (`16-бабы 3-тармағына`)
+/// moved from a run of four spaces to after its last stop: the space
+/// before the stop is the widening, the run is the gap.
+#[test]
+fn a_two_word_link_moved_on_a_widened_line() {
+    check(
+        "      Қазақстан Республикасының 2013 жылғы 15 сәуірдегі «Мемлекеттік көрсетілетін қызметтер \nтуралы» Заңының    сәйкес Павлодар облысының  әк імдігі ҚАУЛЫ ЕТЕДІ :16-бабы 3-тармағына\n      1. Қоса беріліп отырған регламент бекітілсін.",
+        "Қазақстан Республикасының 2013 жылғы 15 сәуірдегі «Мемлекеттік көрсетілетін қызметтер туралы» Заңының 16-бабы 3-тармағына сәйкес Павлодар облысының әкімдігі ҚАУЛЫ ЕТЕДІ:\n1. Қоса беріліп отырған регламент бекітілсін.",
+    );
+}
+
+/// A paragraph opened by link text (`4-тармақ`) is indented one space more
+/// than the others; the text goes back to its start.
+#[test]
+fn a_paragraph_opened_by_link_text() {
+    check(
+        "      көрсетілген қаулымен бекітілген регламентте:\n       жаңа редакцияда жазылсын.4-тармақ\n      2. Осы қаулы қолданысқа енгізіледі.",
+        "көрсетілген қаулымен бекітілген регламентте:\n4-тармақ жаңа редакцияда жазылсын.\n2. Осы қаулы қолданысқа енгізіледі.",
+    );
+}
+
 #[test]
 fn page_break_between_paragraphs_000_39() {
     check(
