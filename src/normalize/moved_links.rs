@@ -780,6 +780,9 @@ pub fn repair_measured(
         // moved text after it (`… береді) - 20 2-қосымшасына`, where `20`
         // is a duration; `… тамыздағы  қаулысымен №204`): the pieces after
         // them go first when the evidence says so.
+        // Scores are asked only when there is a choice (they cost
+        // vocabulary questions).
+        let choice = m > g_total;
         let fill = |skip: usize| -> (Vec<Option<usize>>, i64) {
             let mut a = vec![None; g_total];
             let mut total = 0;
@@ -787,7 +790,9 @@ pub fn repair_measured(
             for (j, g) in gaps.iter().enumerate() {
                 if next < m && compatible(g, &pieces[movable[next]]) {
                     a[j] = Some(next);
-                    total += score(g, &pieces[movable[next]]);
+                    if choice {
+                        total += score(g, &pieces[movable[next]]);
+                    }
                     next += 1;
                 }
             }

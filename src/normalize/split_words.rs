@@ -44,24 +44,21 @@ fn single_letter(t: &str) -> bool {
 pub fn ends_widened(text: &str) -> bool {
     let b = text.as_bytes();
     let end = b.iter().rposition(|&x| x != b' ').map_or(0, |i| i + 1);
-    let last_word = b[..end]
-        .iter()
-        .rposition(|&x| x == b' ')
-        .map_or(0, |i| i + 1);
-    if last_word > 0 && matches!(b.get(last_word), Some(b'.' | b';' | b':')) {
-        return true;
-    }
-    // A stop after a space with a tail glued to it: a number or a
-    // lower-case word (not the bold formula, `әкімдігі :ҚАУЛЫ ЕТЕДІ`).
-    // Stops are few on a line: find them, then look around each.
-    memchr::memchr3_iter(b'.', b';', b':', b).any(|i| {
-        i > 0
-            && b[i - 1] == b' '
-            && text
-                .get(i + 1..)
+    // The line's last stop, within the length of a link text or two from
+    // its end: after a space, and either the line's end or glued to a tail
+    // that is a number or a lower-case word (not the bold formula,
+    // `әкімдігі :ҚАУЛЫ ЕТЕДІ`).
+    let from = end.saturating_sub(64);
+    let Some(stop) = memchr::memrchr3(b'.', b';', b':', &b[from..end]).map(|i| from + i) else {
+        return false;
+    };
+    stop > 0
+        && b[stop - 1] == b' '
+        && (stop + 1 == end
+            || text
+                .get(stop + 1..)
                 .and_then(|t| t.chars().next())
-                .is_some_and(|c| c.is_ascii_digit() || c.is_lowercase())
-    })
+                .is_some_and(|c| c.is_ascii_digit() || c.is_lowercase()))
 }
 
 /// Whether a line (without indentation) shows the signs of split words: a

@@ -14,7 +14,6 @@
 //! pairs        (көрсетілетін, қызметті), (қызметті, берушінің), …
 //! ```
 
-use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
 use std::sync::LazyLock;
 
 use crate::chars::{cyrillic_index, CYRILLIC, LETTER};
@@ -358,16 +357,56 @@ struct DocCounts {
     /// The ids of the words in order, [`NO_PAIR`] where a pair does not
     /// reach across.
     seq: Vec<u32>,
-    /// Pair of ids (first id in the high half) → count, from `seq`,
-    /// counted after [`PAIR_SCANS`] questions.
-    pairs: std::sync::OnceLock<FxHashMap<u64, u32>>,
-    /// Pair questions answered so far by a scan of `seq`.
-    scans: AtomicU32,
+    /// What follows each word, grouped by word, built at the first pair
+    /// question.
+    followers: std::sync::OnceLock<Followers>,
 }
 
-/// Pair questions answered by a scan of the word ids before all pairs are
-/// counted at once.
-const PAIR_SCANS: u32 = 16;
+/// For each word id, the ids of the words that follow its occurrences
+/// ([`NO_PAIR`] where none does), grouped by id: `next[start[a]..start[a +
+/// 1]]`. Built by a counting sort of `seq` (two passes, no hashing), so
+/// that a pair question reads the followers of one word only.
+#[derive(Debug, Default)]
+struct Followers {
+    start: Vec<u32>,
+    next: Vec<u32>,
+}
+
+impl Followers {
+    fn of(counts: &[u32], seq: &[u32]) -> Followers {
+        let mut start = Vec::with_capacity(counts.len() + 1);
+        let mut total = 0u32;
+        start.push(0);
+        for &c in counts {
+            total += c;
+            start.push(total);
+        }
+        let mut fill: Vec<u32> = start.clone();
+        let mut next = vec![NO_PAIR; total as usize];
+        for (i, &x) in seq.iter().enumerate() {
+            if let Some(slot) = fill.get_mut(x as usize) {
+                if let Some(n) = next.get_mut(*slot as usize) {
+                    *n = seq.get(i + 1).copied().unwrap_or(NO_PAIR);
+                }
+                *slot += 1;
+            }
+        }
+        Followers { start, next }
+    }
+
+    fn count(&self, a: u32, b: u32) -> u32 {
+        let (Some(&s), Some(&e)) = (self.start.get(a as usize), self.start.get(a as usize + 1))
+        else {
+            return 0;
+        };
+        self.next
+            .get(s as usize..e as usize)
+            .unwrap_or_default()
+            .iter()
+            .map(|&y| u32::from(y == b))
+            .sum()
+    }
+}
 
 impl DocCounts {
     /// Counts the words of `lines`, keeping the ids of at most `memo_max`
@@ -423,8 +462,7 @@ impl DocCounts {
             ids,
             counts,
             seq,
-            pairs: std::sync::OnceLock::new(),
-            scans: AtomicU32::new(0),
+            followers: std::sync::OnceLock::new(),
         }
     }
 
@@ -440,30 +478,13 @@ impl DocCounts {
         let (Some(&a), Some(&b)) = (self.ids.get(&a), self.ids.get(&b)) else {
             return 0;
         };
-        if self.pairs.get().is_none() && self.scans.fetch_add(1, Relaxed) < PAIR_SCANS {
-            // The first questions are answered by a scan of the ids (a
-            // vectorized compare): counting every pair costs a hash-map
-            // insert per word, and a document asks a handful of questions.
-            // `&`, not `&&`: both comparisons on every element, which the
-            // compiler vectorizes.
-            let seq = &self.seq;
-            return seq
-                .iter()
-                .zip(seq.get(1..).unwrap_or_default())
-                .map(|(&x, &y)| u32::from((x == a) & (y == b)))
-                .sum();
-        }
-        let pairs = self.pairs.get_or_init(|| {
-            let mut pairs = FxHashMap::default();
-            for (x, y) in self.id_pairs() {
-                *pairs.entry(id_pair(x, y)).or_insert(0) += 1;
-            }
-            pairs
-        });
-        pairs.get(&id_pair(a, b)).copied().unwrap_or(0)
+        self.followers
+            .get_or_init(|| Followers::of(&self.counts, &self.seq))
+            .count(a, b)
     }
 
     /// Every pair of neighbouring words, as ids, in order.
+    #[cfg(test)]
     fn id_pairs(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
         self.seq
             .windows(2)
@@ -550,10 +571,6 @@ impl PartialEq for TokenText<'_> {
 }
 
 impl Eq for TokenText<'_> {}
-
-fn id_pair(a: u32, b: u32) -> u64 {
-    (u64::from(a) << 32) | u64::from(b)
-}
 
 #[derive(Debug, Clone, Copy)]
 enum DocRef<'v> {
