@@ -8,7 +8,11 @@
 //! * **gaps**: two or more spaces between words; one space before `,` or `:`
 //!   (the link was followed by punctuation); a single leading space when the
 //!   link opened the visual line (only accepted by the caller inside a body
-//!   paragraph); the start of a line that begins with `,` for a lone quote;
+//!   paragraph, or on a paragraph's first line indented one space more than
+//!   the document's usual indent); the start of a line that begins with `,`
+//!   or `:` (a lone quote, or link text that punctuation followed). On a
+//!   widened line (D3) whose gap shows as a leading space or a run of three,
+//!   runs of two spaces and the space before the last stop are widening;
 //! * **the tail**: the longest run at the line end made of link-like tokens:
 //!   numbers (`120`, `17)`, `3-`), `№ N`, references (`1-қосымшасына`,
 //!   `тармағында`, `стандартына`, `қаулысына`, `регламенті` …), quoted
@@ -17,12 +21,19 @@
 //!   (`асырылады.3-бөліміне`), at a letter–digit seam (`өтінішті1-қосымшасына`)
 //!   or where a known word ends and a reference begins (`әрістандартына`).
 //!
-//! The tail is split into runs before each number, `№` or quote, the runs
-//! fill the gaps left to right, and runs left over stay at the end (they
-//! were already there). A double space right before the tail is the gap of
-//! a run that was already last: filling it changes nothing. When there are
-//! more gaps than runs, word-pair evidence chooses; when nothing decides,
-//! the line is left as it is with a warning.
+//! The tail is split into runs before each number, `№` (unless the sign
+//! stands alone before its number) or quote, the runs fill the gaps left to
+//! right, and runs left over stay at the end (they were already there). With
+//! more runs than gaps, the first runs may be the line's own text (`… - 20
+//! 2-қосымшасына`: a duration's number) and word-pair evidence chooses; a
+//! numbered reference that owns the next (`16-бабының 1-тармағына`, `16-бабы
+//! 3-тармағына`) takes it along into its gap. A double space right before
+//! the tail is the gap of a run that was already last: filling it changes
+//! nothing, unless the run is the line's own word and the reference after
+//! it belongs before it (`4 тамыздағы  қаулысымен №204`: an act's number
+//! follows its date). When there are more gaps than runs, word-pair
+//! evidence chooses; when nothing decides, the line is left as it is with
+//! a warning.
 //!
 //! ```text
 //! before  1) көрсетілетін қызметті алушы Стандарттың  сәйкес өтінішті1-қосымшасына   (000:190)
