@@ -52,42 +52,52 @@ pub fn token_at(line: &str, pos: usize) -> Range<usize> {
 }
 
 /// Appends to `out` the byte ranges of the tokens of `line` that are at
-/// least `min` bytes long (`min` ≥ 8), in order. Spaces are found eight
-/// bytes at a time and only the first and last space of each eight bytes
-/// is looked at (a token between them is shorter than 8): the glued-word
-/// warning looks for long tokens in the whole output.
+/// least `min` bytes long (`min` ≥ 8), in order. The glued-word warning
+/// looks for long tokens in the whole output, and most tokens are short:
+/// so the scan looks at windows of `min` bytes, not at every byte. A window
+/// that holds a space is skipped up to its last space (found eight bytes at
+/// a time from the window's end); a window with none opens a long token.
+///
+/// ```text
+/// min 8    "a bb ccc dddddddddd"
+/// windows  [a bb ccc] → after its last space: [ccc dddd] → [dddddddd]: long
+/// ```
 pub fn long_tokens(line: &str, min: usize, out: &mut Vec<Range<usize>>) {
     debug_assert!(min >= 8);
     let b = line.as_bytes();
-    // The first byte after the last space seen: where the current token
-    // starts.
-    let mut token_start = 0;
-    let mut push = |start: usize, end: usize| {
-        if end - start >= min {
-            out.push(start..end);
+    // A token start: 0, or the byte after a space (a space itself when
+    // spaces run, and the next window then holds it).
+    let mut start = 0;
+    while let Some(window) = b.get(start..start + min) {
+        match last_space(window) {
+            Some(k) => start += k + 1,
+            None => {
+                let end = crate::chars::next_space(b, start + min);
+                out.push(start..end);
+                start = end + 1;
+            }
         }
-    };
-    let mut chunks = b.chunks_exact(8);
-    let mut at = 0;
-    for chunk in &mut chunks {
+    }
+}
+
+/// The index of the last space in `window` (at least eight bytes long),
+/// eight bytes at a time from its end; the first chunk may overlap the one
+/// after it, whose spaces were looked at already.
+#[inline]
+fn last_space(window: &[u8]) -> Option<usize> {
+    let mut end = window.len();
+    while end > 0 {
+        let from = end.saturating_sub(8);
+        let chunk = window.get(from..from + 8)?;
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let spaces = crate::chars::space_mask(u64::from_le_bytes(word));
         if spaces != 0 {
-            let first = at + (spaces.trailing_zeros() / 8) as usize;
-            let last = at + 7 - (spaces.leading_zeros() / 8) as usize;
-            push(token_start, first);
-            token_start = last + 1;
+            return Some(from + 7 - (spaces.leading_zeros() / 8) as usize);
         }
-        at += 8;
+        end = from;
     }
-    for (k, &x) in chunks.remainder().iter().enumerate() {
-        if x == b' ' {
-            push(token_start, at + k);
-            token_start = at + k + 1;
-        }
-    }
-    push(token_start.min(b.len()), b.len());
+    None
 }
 
 /// Iterator returned by [`tokens`] and [`tokens_from`].
