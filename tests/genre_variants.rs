@@ -118,6 +118,22 @@ fn a_minister_order_signed_over_two_lines() {
     );
 }
 
+/// The same order signed with a Latin `A` typed for the initial: the name
+/// is read in Cyrillic, as a reader sees it.
+#[test]
+fn a_signature_with_a_latin_initial() {
+    let latin = MINISTER_ORDER.replace("А. Сәрінжіпов", "A. Сәрінжіпов");
+    assert_ne!(latin, MINISTER_ORDER);
+    check(
+        &latin,
+        &[
+            ("/signatory/name", json!("А. Сәрінжіпов")),
+            ("/repairs/homoglyphs", json!(1)),
+            ("/warnings", json!([])),
+        ],
+    );
+}
+
 /// A resolution that approves one regulation, whose annex header only says
 /// which act approved it (`… № 245 қаулысымен бекітілген`), with no
 /// `қосымша` header, and whose headings follow a finished sentence with no

@@ -15,7 +15,8 @@
 //! 8. [`moved_links`] (D1): link text put back into its gap (lines whose
 //!    leading space is a gap wait for step 9 to know they are in a body
 //!    paragraph);
-//! 9. [`layout`] (D4–D8): paragraphs, page breaks, joins, folding;
+//! 9. [`layout`] (D4–D8): paragraphs, page breaks, joins, folding; then
+//!    [`initials`] (D9 in initials: `A. Абдуалиевқа`) on the finished text;
 //! 10. warnings for damage that is not repaired (D10 glued words, D11 lost text).
 //!
 //! ```text
@@ -27,6 +28,7 @@
 //! ```
 
 pub mod homoglyphs;
+pub mod initials;
 pub mod inline_hyphens;
 pub mod layout;
 pub mod letter_spacing;
@@ -394,6 +396,9 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
     // finds them, and only lines holding one are looked at for homoglyphs.
     let mut latin = crate::chars::ascii_letters(text.as_bytes()).peekable();
     let mut marks = LineMarks::new(text);
+    // A Latin capital that may be an initial: the finished text is searched
+    // for Latin initials only then.
+    let mut latin_initial = false;
     for raw in raw_lines {
         let (raw_hyphen, raw_spaced_mark) = marks.of(&raw);
         let mut log = LineLog {
@@ -419,6 +424,7 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
             .is_some_and(|&at| at < raw.text_start + raw.text.len())
         {
             log.homoglyphs = homoglyphs::repair(&mut line);
+            latin_initial |= initials::may_hold(line.as_str());
         }
         logs.push(log);
         prepared.push(Prepared {
@@ -514,7 +520,22 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
     }
 
     // Step 9: paragraphs.
-    let emitted = layout::emit(&prepared, &roles, &ev, text.len());
+    let mut emitted = layout::emit(&prepared, &roles, &ev, text.len());
+    if latin_initial {
+        // Each mapped initial counts as a homoglyph of the line it is on.
+        for at in initials::repair(&mut emitted) {
+            let line = emitted
+                .line_out
+                .iter()
+                .enumerate()
+                .filter_map(|(i, r)| r.as_ref().filter(|r| r.start <= at).map(|r| (r.start, i)))
+                .max()
+                .map(|(_, i)| i);
+            if let Some(log) = line.and_then(|i| logs.get_mut(i)) {
+                log.homoglyphs += 1;
+            }
+        }
+    }
 
     // The repair log.
     let to_input = |r: Range<usize>| umap.to_source(r.start)..umap.to_source(r.end);

@@ -421,3 +421,48 @@ fn line_marks_are_each_lines_own() {
     }
     assert!(seen.0 > 100 && seen.1 > 5, "{seen:?}");
 }
+
+/// A Latin capital typed for an initial, across a page break (000:39 with
+/// `A` for `А`), and an initial that ends its line before the name: both
+/// are Cyrillic in the finished text, and each counts as a homoglyph.
+#[test]
+fn latin_initials_before_a_cyrillic_name() {
+    let input = "      3. Осы қаулының орындалуын бақылау облыс әкімінің орынбасары \n\n\n\nҒ.A.Оспанқұловқа жүктелсін.";
+    check(
+        input,
+        "3. Осы қаулының орындалуын бақылау облыс әкімінің орынбасары Ғ.А.Оспанқұловқа жүктелсін.",
+    );
+    assert_eq!(normalize(input).counts.homoglyphs, 1);
+    let input = "      3. Осы қаулының орындалуын бақылау облыс әкімінің орынбасары A.\nАбдуалиевқа жүктелсін.";
+    let n = normalize(input);
+    assert_eq!(
+        n.text,
+        "3. Осы қаулының орындалуын бақылау облыс әкімінің орынбасары А. Абдуалиевқа жүктелсін."
+    );
+    assert_eq!(n.counts.homoglyphs, 1);
+    // The repair names the line the initial is on, and the initial maps
+    // back to the Latin letter.
+    let r = n
+        .repairs
+        .iter()
+        .find(|r| r.kind == RepairKind::Homoglyph)
+        .map(|r| (r.line, r.raw.clone()));
+    assert_eq!(r, Some((1, 0..input.find('\n').unwrap_or(0))));
+    let at = n.text.find("А. Абд").unwrap_or(0);
+    assert_eq!(n.source_offset(at), input.find('A').unwrap_or(0));
+    assert_eq!(n.source_offset(at + 1), input.find('A').unwrap_or(0));
+    let name = n.text.find("Абдуалиевқа").unwrap_or(0);
+    assert_eq!(
+        n.source_offset(name),
+        input.find("Абдуалиевқа").unwrap_or(0)
+    );
+}
+
+/// Roman numerals and Latin names stay Latin.
+#[test]
+fn latin_that_is_no_initial_stays() {
+    check(
+        "I. Жалпы ережелер\n      1. J. Smith мырза. A. Smith мырза.",
+        "I. Жалпы ережелер\n1. J. Smith мырза. A. Smith мырза.",
+    );
+}
