@@ -10,7 +10,9 @@
 //! (болып) тіркелген/тіркелді` or `тізілімінде №N` gives the registration
 //! number; dates and numbers inside other parentheses (publication notes)
 //! are not the act's. A plural type word (`Заңдарына`) covering several
-//! titles yields one citation per title. The issuer is put in the nominative
+//! titles yields one citation per title. A joint act (`… № 260 және …
+//! № 110 бірлескен бұйрығы`) is one citation, named by its first act's
+//! issuer, date and number. The issuer is put in the nominative
 //! (`әкімдігінің` → `әкімдігі`), and a region is read from it.
 //!
 //! ```text
@@ -733,6 +735,10 @@ pub fn citations(text: &str) -> Vec<Citation> {
         let type_range = wr.start + core.start..wr.start + core.end;
         // Asked only where a list is possible (it lower-cases the word).
         let plural = || is_plural_type(w);
+        // A joint act (`… № 260 және … № 110 бірлескен бұйрығы`) lists its
+        // issuers' acts before `бірлескен`; it is named by the first.
+        let joint_start = joint_word_before(text, type_range.start);
+        let joint = joint_start.is_some();
         // A citation does not reach back across the end of a sentence, nor
         // further than any citation of the genre is long.
         let lookback =
@@ -790,7 +796,15 @@ pub fn citations(text: &str) -> Vec<Citation> {
         }
         // The issuer: the last genitive issuer word in the window (not in
         // titles or parens), found from the type word backwards.
-        let genitive = words_back(text, clause..type_range.start).find(|r| {
+        let issuer_end = if joint {
+            // The first act's issuer: before the first act's number.
+            mine.iter()
+                .find(|p| matches!(p, Part::Number(..)))
+                .map_or(type_range.start, |p| p.range().start)
+        } else {
+            type_range.start
+        };
+        let genitive = words_back(text, clause..issuer_end).find(|r| {
             is_issuer_genitive(strip_punct(&text[r.clone()])) && !in_title(r) && !in_paren(r)
         });
         let (issuer_range, issuer) = match genitive {
@@ -826,6 +840,15 @@ pub fn citations(text: &str) -> Vec<Citation> {
             );
             covered.sort_by_key(|r| std::cmp::Reverse(r.end));
             let mut cur = type_range.start;
+            if joint {
+                // Each issuer's act stands between `және` or commas: the
+                // joint act reaches back to the first act's issuer.
+                covered.clear();
+                cur = issuer_range.as_ref().map_or_else(
+                    || mine.first().map_or(type_range.start, |p| p.range().start),
+                    |r| r.start,
+                );
+            }
             for r in covered.iter().cloned() {
                 if r.end > cur {
                     cur = cur.min(r.start);
@@ -935,7 +958,24 @@ pub fn citations(text: &str) -> Vec<Citation> {
             .iter()
             .filter(|p| matches!(p, Part::Number(..)))
             .count();
-        if titles_here.len() < 2 && numbers_in_list >= 2 && plural() {
+        if joint {
+            // The first act's date and number name the joint act.
+            let first_number = mine.iter().find_map(|p| match p {
+                Part::Number(_, n) => Some(n.clone()),
+                _ => None,
+            });
+            out.push(Citation {
+                span: span_start..type_range.end,
+                act_type,
+                type_text: type_range.clone(),
+                issuer,
+                region,
+                date: dates_here.first().map(|(_, d)| *d),
+                number: first_number.map(|n| number_value(&text[n])),
+                registration_number,
+                title: titles_here.last().map(strip),
+            });
+        } else if titles_here.len() < 2 && numbers_in_list >= 2 && plural() {
             let numbers_here: Vec<(Range<usize>, Range<usize>)> = mine
                 .iter()
                 .filter_map(|p| match p {
@@ -1023,6 +1063,14 @@ pub fn citations(text: &str) -> Vec<Citation> {
         window_start = type_range.end;
     }
     out
+}
+
+/// The start of `бірлескен` ('joint') when it is the word before byte
+/// `type_start` (a type word's start).
+fn joint_word_before(text: &str, type_start: usize) -> Option<usize> {
+    let word = words_back(text, 0..type_start).next()?;
+    let w = &text[word.clone()];
+    matches!(w, "бірлескен" | "Бірлескен" | "БІРЛЕСКЕН").then_some(word.start)
 }
 
 /// Whether a citation's parts tell which act it is: a date or a number,
@@ -1231,6 +1279,29 @@ mod tests {
             "Ескерту. Күші жойылды – Алматы облысы әкімдігінің 31.01.2020 № 35 қаулысымен (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі).",
             &[("resolution", Some("Алматы облысы әкімдігі"), Some("2020-01-31"), Some("35"), None, None)],
         ); // 002:10
+    }
+
+    /// A joint order of two ministers is one act, named by the first
+    /// issuer's date and number, in the header and in a repeal note.
+    #[test]
+    fn joint_acts_are_named_by_their_first_act() {
+        check(
+            "Қазақстан Республикасы Қаржы министрінің 2014 жылғы 4 маусымдағы № 260 және Қазақстан Республикасы Әділет министрінің 2014 жылғы 5 маусымдағы № 110 бірлескен бұйрығы.",
+            &[("order", Some("Қазақстан Республикасы Қаржы министрі"), Some("2014-06-04"), Some("260"), None, None)],
+        );
+        check(
+            "Ескерту. Күші жойылды - ҚР Қаржы министрінің 27.03.2015 № 248, ҚР Әділет министрінің 30.03.2015 № 115 бірлескен бұйрығымен (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі).",
+            &[("order", Some("Қазақстан Республикасы Қаржы министрі"), Some("2015-03-27"), Some("248"), None, None)],
+        );
+        // After an earlier citation in the same sentence, the joint act
+        // starts after it.
+        check(
+            "Облыс әкімдігінің 2015 жылғы 1 наурыздағы № 5 қаулысына және ҚР Қаржы министрінің 27.03.2015 № 248, ҚР Әділет министрінің 30.03.2015 № 115 бірлескен бұйрығына сәйкес",
+            &[
+                ("resolution", Some("Облыс әкімдігі"), Some("2015-03-01"), Some("5"), None, None),
+                ("order", Some("Қазақстан Республикасы Қаржы министрі"), Some("2015-03-27"), Some("248"), None, None),
+            ],
+        );
     }
 
     #[test]
