@@ -8,7 +8,7 @@
 //! the genitive (`Мемлекеттік корпорация қызметкерінің`), and alternatives
 //! are joined by `немесе`. A step that starts with an action
 //! (`құжаттарды қабылдау, тіркеу …`) has no actor. The result is the
-//! `Нәтижесі –` clause, inline or in its own paragraph.
+//! `Нәтижесі –` clause (or `Нәтиже –`), inline or in its own paragraph.
 //!
 //! ```text
 //! before  "2) 1-процесс – Мемлекеттік корпорацияның қызметкері мемлекеттік қызмет көрсету үшін …"
@@ -284,8 +284,10 @@ pub fn actor(text: &str) -> Option<Range<usize>> {
     Some(start..start + end)
 }
 
-/// `Нәтижесі` ('its result'), looked for in every step.
-static RESULT_WORD: Needle = Needle::new("Нәтижесі");
+/// `Нәтиже` ('result'), looked for in every step: `Нәтижесі` ('its
+/// result'), or `Нәтиже` itself before a dash or colon (`Нәтиже –
+/// құжаттарды тіркеу;`).
+static RESULT_WORD: Needle = Needle::new("Нәтиже");
 
 /// What stands before a lower-case `нәтижесі` that names a step's own
 /// result when a dash or colon follows (`…, рәсімнің (іс-қимылдың)
@@ -298,9 +300,10 @@ const STEP_RESULT_OWNERS: [&str; 3] = ["рәсімнің (іс-қимылдың)
 pub fn result_phrase(text: &str) -> Option<Range<usize>> {
     static LOWER: Needle = Needle::new("нәтижесі");
     let b = text.as_bytes();
-    let capital = RESULT_WORD
-        .find(b)
-        .map(|at| at..at + RESULT_WORD.needle_len());
+    let capital = RESULT_WORD.find_iter(b).find_map(|at| {
+        let len = crate::segment::result_word_len(text.get(at..)?)?;
+        Some(at..at + len)
+    });
     // One search for the lower-case word; the owner is read backwards.
     let lower = LOWER.find_iter(b).find_map(|at| {
         let end = at + LOWER.needle_len();
@@ -532,6 +535,13 @@ mod tests {
             result(t).map(|r| &t[r]),
             Some("көрсетілетін қызметті берушінің басшысына жолдау")
         ); // 002:149
+        let t = "Нәтиже – тіркеу журналына жазу;";
+        assert_eq!(result(t).map(|r| &t[r]), Some("тіркеу журналына жазу"));
+        let t = "Нәтиже: тіркеу журналына жазу;";
+        assert_eq!(result(t).map(|r| &t[r]), Some("тіркеу журналына жазу"));
+        // Not a result: the word in another phrase.
+        let t = "Нәтижені көрсетілетін қызметті алушыға береді;";
+        assert_eq!(result(t), None);
         let t = "Нәтижесі – тіркеу журналына жазу;";
         assert_eq!(result(t).map(|r| &t[r]), Some("тіркеу журналына жазу")); // 004:150
         let t = "Нәтижесі –хабарламаны береді.";

@@ -210,7 +210,22 @@ fn is_note(t: &str) -> bool {
 }
 
 fn is_result(t: &str) -> bool {
-    t.starts_with("Нәтижесі")
+    result_word_len(t).is_some()
+}
+
+/// The length of the word that opens a step's result at the start of `t`:
+/// `Нәтижесі` ('its result'), or `Нәтиже` ('result') before a dash or
+/// colon (`Нәтиже – құжаттарды тіркеу;`). `Нәтижені` ('the result', an
+/// object) opens none.
+pub fn result_word_len(t: &str) -> Option<usize> {
+    let rest = t.strip_prefix("Нәтиже")?;
+    if rest.starts_with("сі") {
+        return Some("Нәтижесі".len());
+    }
+    let dashed = rest
+        .trim_start_matches(' ')
+        .starts_with(['–', '-', '—', ':']);
+    dashed.then_some("Нәтиже".len())
 }
 
 /// Walks the paragraphs and records the parts.
