@@ -706,9 +706,11 @@ pub fn citations(text: &str) -> Vec<Citation> {
     }
     for (r, n) in numbers(text) {
         let after = text[r.end..].trim_start();
+        let before = text[..r.start].trim_end();
         let registration = after.starts_with("тіркел")
             || after.starts_with("болып тіркел")
-            || text[..r.start].trim_end().ends_with("тізілімінде");
+            || before.ends_with("тізілімінде")
+            || before.ends_with(REGISTRATION_WORD);
         if !in_paren(&r) && !in_title(&r) && !registration {
             parts.push(Part::Number(r, n));
         }
@@ -1185,7 +1187,7 @@ pub fn registration(text: &str) -> Option<Registration> {
         .last()
         .map(|(r, d)| (Some(r.clone()), Some(*d)))
         .unwrap_or((None, None));
-    let number = numbers(sentence)
+    let mut number = numbers(sentence)
         .last()
         .map(|(_, n)| number_value(&sentence[n.clone()]));
     let authority = date_range.map(|r| {
@@ -1204,8 +1206,16 @@ pub fn registration(text: &str) -> Option<Registration> {
         }
         words.join(" ")
     });
-    let end =
+    let mut end =
         verb + "тіркелді".len() + usize::from(text[verb + "тіркелді".len()..].starts_with('.'));
+    if number.is_none() {
+        // Older acts give the number in a sentence of its own: `… 2005
+        // жылғы 1 қарашада тіркелді. Тіркеу N 3915.`
+        if let Some((r, n)) = registration_sentence_number(&text[end..]) {
+            number = Some(n);
+            end += r.end;
+        }
+    }
     Some(Registration {
         span: start..end,
         authority: authority.filter(|a| !a.is_empty()),
@@ -1213,6 +1223,26 @@ pub fn registration(text: &str) -> Option<Registration> {
         number,
     })
 }
+
+/// `Тіркеу N 3915.` at the start of `rest` (after spaces): the range of the
+/// sentence, its `.` included, and the number.
+fn registration_sentence_number(rest: &str) -> Option<(Range<usize>, String)> {
+    let trimmed = rest.trim_start_matches(' ');
+    let word_end = rest.len() - trimmed.len() + REGISTRATION_WORD.len();
+    trimmed.strip_prefix(REGISTRATION_WORD)?;
+    let after = &rest[word_end..];
+    let (r, n) = numbers(after).into_iter().next()?;
+    if !after[..r.start].trim_matches(' ').is_empty() {
+        return None;
+    }
+    let end = word_end + r.end;
+    let end = end + usize::from(rest[end..].starts_with('.'));
+    Some((0..end, number_value(&after[n])))
+}
+
+/// The word that opens an older act's registration number (`Тіркеу N
+/// 3915`): such a number is the act's registration, never a citation's.
+const REGISTRATION_WORD: &str = "Тіркеу";
 
 #[cfg(test)]
 mod tests {
@@ -1767,6 +1797,26 @@ mod tests {
             Some("Алматы облысы Әділет департаменті")
         );
         assert_eq!(r.number.as_deref(), Some("4865"));
+    }
+
+    /// Older acts give the registration number in a sentence of its own
+    /// (`тіркелді. Тіркеу N 3915.`); it is no citation's number, so the
+    /// repeal sentence after it is read too.
+    #[test]
+    fn a_registration_number_in_a_sentence_of_its_own() {
+        let text = "Қазақстан Республикасы Қаржы министрінің 2005 жылғы 29 қазандағы N 386 бұйрығы. Қазақстан Республикасының Әділет министрлігінде 2005 жылғы 1 қарашада тіркелді. Тіркеу N 3915. Күші жойылды - Қазақстан Республикасы Қаржы министрінің 2010 жылғы 24 мамырдағы № 248 бұйрығымен";
+        let r = registration(text).unwrap();
+        assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("2005-11-01"));
+        assert_eq!(r.number.as_deref(), Some("3915"));
+        assert!(text[r.span.clone()].ends_with("Тіркеу N 3915."));
+        let numbers: Vec<Option<String>> = citations(text).into_iter().map(|c| c.number).collect();
+        assert_eq!(numbers, [Some("386".to_owned()), Some("248".to_owned())]);
+        // A number after the verb's own sentence is not taken.
+        let r = registration(
+            "Әділет министрлігінде 2005 жылғы 1 қарашада тіркелді. Тіркеу бойынша N 3915.",
+        )
+        .unwrap();
+        assert_eq!(r.number, None);
     }
 
     #[test]

@@ -209,6 +209,15 @@ fn is_note(t: &str) -> bool {
     t.starts_with("Ескерту.") || t.starts_with("Ескерту:")
 }
 
+/// A note the register printed without `Ескерту.`, as in older acts,
+/// between the header and the preamble: `Күші жойылды - ҚР Қаржы
+/// министрінің 2010.05.24 № 248 … Бірлескен бұйрығымен.`
+fn is_bare_note(t: &str) -> bool {
+    ["Күші жойылды", "Өзгерту енгізілді", "Өзгерістер енгізілді"]
+        .iter()
+        .any(|w| t.starts_with(w))
+}
+
 fn is_result(t: &str) -> bool {
     result_word_len(t).is_some()
 }
@@ -271,8 +280,13 @@ pub fn segment(n: &Normalized) -> Segments {
         } else {
             kind
         };
-        // Notes may stand anywhere.
-        if is_note(t) {
+        // Notes may stand anywhere; bare ones before the preamble only.
+        let before_preamble = match phase {
+            Phase::Front | Phase::Header => true,
+            Phase::Preamble => s.preamble.is_none(),
+            Phase::Body | Phase::Annexes => false,
+        };
+        if is_note(t) || (before_preamble && s.header.is_some() && is_bare_note(t)) {
             let context = match phase {
                 Phase::Annexes if !s.regulations.is_empty() => {
                     NoteContext::Regulation(s.regulations.len() - 1)
