@@ -429,7 +429,20 @@ pub fn is_never_registered(issuer: &str) -> bool {
 /// Whether `w` is the genitive of an issuer (`әкімдігінің`): every one ends
 /// in `ң`, which most words do not.
 fn is_issuer_genitive(w: &str) -> bool {
-    w.ends_with('ң') && ISSUER_GENITIVES.iter().any(|g| w.ends_with(g))
+    w.ends_with('ң')
+        && ISSUER_GENITIVES
+            .iter()
+            .any(|g| w.ends_with(g) || is_capitalized(w, g))
+}
+
+/// Whether `w` is `word` with its first letter in capitals (`Министрінің`,
+/// as some acts write an office's name).
+fn is_capitalized(w: &str, word: &str) -> bool {
+    let (mut a, mut b) = (w.chars(), word.chars());
+    match (a.next(), b.next()) {
+        (Some(x), Some(y)) => x != y && crate::chars::lower(x) == y && a.as_str() == b.as_str(),
+        _ => false,
+    }
 }
 
 /// How far an acting official's title reaches after the issuer's genitive
@@ -1797,6 +1810,35 @@ mod tests {
             Some("Алматы облысы Әділет департаменті")
         );
         assert_eq!(r.number.as_deref(), Some("4865"));
+    }
+
+    /// An office written with a capital (`мәдениет және спорт Министрінің`)
+    /// is an issuer as in lower case; a word that only ends like one is not.
+    #[test]
+    fn an_issuer_written_with_a_capital() {
+        check(
+            "Қазақстан Республикасы мәдениет және спорт Министрінің 2016 жылғы 28 қаңтардағы № 19 \"Қазақстан Республикасы Мәдениет және спорт Министрінің кейбір бұйрықтарына өзгерістер енгізу туралы\" бұйрығына (нормативтік құқықтық актілерді мемлекеттік тіркеу Тізілімінде № 13402 болып тіркелген) сәйкес",
+            &[(
+                "order",
+                Some("Қазақстан Республикасы мәдениет және спорт Министрі"),
+                Some("2016-01-28"),
+                Some("19"),
+                Some("13402"),
+                Some("Қазақстан Республикасы Мәдениет және спорт Министрінің кейбір бұйрықтарына өзгерістер енгізу туралы"),
+            )],
+        );
+        assert!(is_capitalized("Министрінің", "министрінің"));
+        assert!(!is_capitalized("министрінің", "министрінің"));
+        assert!(!is_capitalized("Әкімінің", "министрінің"));
+    }
+
+    /// A note's date written month first (`2015 ж. 05.21`) keeps its issuer.
+    #[test]
+    fn a_note_dated_month_first() {
+        check(
+            "Ескерту. Күші жойылды - Алматы қаласы әкімдігінің 2015 ж. 05.21 № 2/305 қаулысымен (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі).",
+            &[("resolution", Some("Алматы қаласы әкімдігі"), Some("2015-05-21"), Some("2/305"), None, None)],
+        );
     }
 
     /// Older acts give the registration number in a sentence of its own

@@ -91,18 +91,21 @@ fn verbal(i: &str) -> IResult<&str, Date> {
 }
 
 /// `2015 ж. 08.06`: the year with its abbreviated word, then day and
-/// month dotted, as some notes of the register write a date.
+/// month dotted, as some notes of the register write a date. The same
+/// notes write month first too (`2015 ж. 05.21`, 21 May): when the day
+/// and month cannot be read so, they are read the other way round.
 fn year_then_dotted(i: &str) -> IResult<&str, Date> {
     let two = |i| verify(digit1, |d: &str| d.len() == 2).parse(i);
     let (i, year) = verify(digit1, |d: &str| d.len() == 4).parse(i)?;
     let (i, _) = (space1, tag("ж."), space1).parse(i)?;
-    let (i, day) = two(i)?;
+    let (i, first) = two(i)?;
     let (i, _) = ch('.')(i)?;
-    let (rest, month) = two(i)?;
+    let (rest, second) = two(i)?;
     // Not a full dotted date (`2015 ж. 08.06.2015` is that date's).
     let longer = rest.starts_with(|c: char| c.is_ascii_digit() || c == '.');
-    let date = month_number(month).and_then(|m| make(year, m, day));
-    made(i, rest, date.filter(|_| !longer))
+    let day_month = month_number(second).and_then(|m| make(year, m, first));
+    let month_day = || month_number(first).and_then(|m| make(year, m, second));
+    made(i, rest, day_month.or_else(month_day).filter(|_| !longer))
 }
 
 /// A parser's result from the date it made: `rest` after it, or an error
@@ -255,6 +258,9 @@ mod tests {
         check("2015 ж. 08.06", Some("2015-06-08"));
         check("2015 ж. 8 маусымдағы", Some("2015-06-08"));
         check("2015 ж. 31.06", None);
+        // Month first when day first cannot be (Almaty's note of 21 May 2015).
+        check("2015 ж. 05.21", Some("2015-05-21"));
+        check("2015 ж. 13.13", None);
         check("2015 ж. 08.06.2015", None);
         check("2016 жылғы 15 сәуірдегі", Some("2016-04-15")); // 004:7
         check("2017 жылғы 28 желтоқсанда", Some("2017-12-28")); // 000:27

@@ -190,8 +190,11 @@ pub fn parse(text: &str) -> Note {
     }
 }
 
-static IN_FORCE: [Needle; 2] = [
+static IN_FORCE: [Needle; 3] = [
     Needle::new("қолданысқа енгізіледі"),
+    // The imperative some notes use: `(алғашқы ресми жарияланған күннен
+    // бастап қолданысқа енгізілсін)`.
+    Needle::new("қолданысқа енгізілсін"),
     Needle::new("күшіне енеді"),
 ];
 
@@ -280,6 +283,19 @@ mod tests {
             Some("186"),
             Some("алғашқы"),
         ); // 002:77
+    }
+
+    /// An entry into force in the imperative (`… қолданысқа енгізілсін`),
+    /// inside the citation before its type word (Karaganda's 2020 repeal).
+    #[test]
+    fn an_entry_into_force_in_the_imperative() {
+        check(
+            "Ескерту. Күші жойылды - Қарағанды облысының әкімдігінің 03.07.2020 № 41/04 (алғашқы ресми жарияланған күннен бастап қолданысқа енгізілсін) қаулысымен.",
+            NoteKind::Repeal,
+            None,
+            Some("41/04"),
+            Some("алғашқы ресми жарияланған күннен бастап"),
+        );
     }
 
     /// Notes as the register's older acts write them: `Өзгерту
