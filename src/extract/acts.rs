@@ -752,8 +752,7 @@ pub fn citations(text: &str) -> Vec<Citation> {
         let plural = || is_plural_type(w);
         // A joint act (`… № 260 және … № 110 бірлескен бұйрығы`) lists its
         // issuers' acts before `бірлескен`; it is named by the first.
-        let joint_start = joint_word_before(text, type_range.start);
-        let joint = joint_start.is_some();
+        let joint = is_joint(text, type_range.start);
         // A citation does not reach back across the end of a sentence, nor
         // further than any citation of the genre is long.
         let lookback =
@@ -1080,12 +1079,12 @@ pub fn citations(text: &str) -> Vec<Citation> {
     out
 }
 
-/// The start of `бірлескен` ('joint') when it is the word before byte
-/// `type_start` (a type word's start).
-fn joint_word_before(text: &str, type_start: usize) -> Option<usize> {
-    let word = words_back(text, 0..type_start).next()?;
-    let w = &text[word.clone()];
-    matches!(w, "бірлескен" | "Бірлескен" | "БІРЛЕСКЕН").then_some(word.start)
+/// Whether the word before byte `type_start` (a type word's start) is
+/// `бірлескен` ('joint').
+fn is_joint(text: &str, type_start: usize) -> bool {
+    words_back(text, 0..type_start)
+        .next()
+        .is_some_and(|w| matches!(&text[w], "бірлескен" | "Бірлескен" | "БІРЛЕСКЕН"))
 }
 
 /// Whether a citation's parts tell which act it is: a date or a number,
