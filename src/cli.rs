@@ -348,6 +348,15 @@ fn cmd_segments(file: &Path) -> Result<ExitCode, Error> {
             out += &format!("  stub: {}\n", t(st));
         }
     }
+    for l in &s.repeal_lists {
+        out += &format!("REPEAL LIST {}\n", t(&l.title));
+        for h in &l.headers {
+            out += &format!("  header {:?}: {}\n", h.kind, t(&h.span));
+        }
+        for item in &l.items {
+            out += &format!("  item: {}\n", t(item));
+        }
+    }
     for h in &s.other_annexes {
         out += &format!("other annex {:?}: {}\n", h.kind, t(&h.span));
     }

@@ -317,6 +317,9 @@ pub fn extract_segments(n: &Normalized, seg: &Segments) -> Extraction {
         |c: &Citation| x.act.number.is_some() && c.number == x.act.number && c.date == x.act.date;
     let mut body_refs = Vec::new();
     for p in &seg.body {
+        // `1. … мынадай қаулыларының күші жойылды деп танылсын:` lists the
+        // acts it repeals in its subpoints.
+        let lists_repealed = references::lists_repealed(&text[p.span.clone()]);
         for span in std::iter::once(&p.span).chain(
             p.subpoints
                 .iter()
@@ -326,7 +329,11 @@ pub fn extract_segments(n: &Normalized, seg: &Segments) -> Extraction {
                 if own_act(&c) {
                     continue;
                 }
-                let role = references::body_role(&text[span.clone()], c.span.end - span.start);
+                let role = if lists_repealed && span != &p.span {
+                    Role::Amends
+                } else {
+                    references::body_role(&text[span.clone()], c.span.end - span.start)
+                };
                 body_refs.push(Reference { citation: c, role });
             }
         }
@@ -450,6 +457,22 @@ pub fn extract_segments(n: &Normalized, seg: &Segments) -> Extraction {
             standard: None,
             sections,
         });
+    }
+    // Annexes that list the acts this one declares invalid: each item's
+    // act is one this document repeals.
+    for list in &seg.repeal_lists {
+        for span in list.headers.iter().map(|h| &h.span).chain(&list.items) {
+            for c in citations_in(text, span) {
+                if own_act(&c) {
+                    continue;
+                }
+                let in_item = list.items.contains(span);
+                refs.push(Reference {
+                    citation: c,
+                    role: if in_item { Role::Amends } else { Role::Other },
+                });
+            }
+        }
     }
     for h in &seg.other_annexes {
         if h.kind == AnnexHeaderKind::Annex {

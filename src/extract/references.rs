@@ -74,6 +74,14 @@ pub fn body_role(paragraph: &str, citation_end: usize) -> Role {
     }
 }
 
+/// Whether a body point's own text (before its subpoints) declares the
+/// acts its subpoints name invalid: `1. Алматы облысы әкімдігінің мынадай
+/// қаулыларының күші жойылды деп танылсын:`.
+pub fn lists_repealed(point: &str) -> bool {
+    static REPEAL: Needle = Needle::new("күші жойылды деп танылсын");
+    point.trim_end().ends_with(':') && REPEAL.is_in(point)
+}
+
 /// Whether two citations name the same act.
 pub fn same_act(a: &Citation, b: &Citation) -> bool {
     a.number.is_some() && a.number == b.number && a.date.is_some() && a.date == b.date
@@ -107,5 +115,20 @@ mod tests {
             "1) Күші жойылды – Алматы облысы әкімдігінің 14.05.2019 № 186 қаулысымен (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі);",
             &[Role::Other],
         ); // 002:24
+    }
+
+    #[test]
+    fn points_that_list_the_acts_they_repeal() {
+        assert!(lists_repealed(
+            "1. Алматы облысы әкімдігінің мынадай қаулыларының күші жойылды деп танылсын:"
+        ));
+        // The repeal said in the point itself, or changes listed: the
+        // subpoints are not the acts repealed.
+        assert!(!lists_repealed(
+            "2. Алматы облысы әкімдігінің 2015 жылғы 17 шілдедегі № 321 қаулысының күші жойылды деп танылсын."
+        ));
+        assert!(!lists_repealed(
+            "1. Алматы облысы әкімдігінің 2015 жылғы 17 шілдедегі № 321 қаулысына мынадай өзгерістер енгізілсін:"
+        ));
     }
 }

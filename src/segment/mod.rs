@@ -6,7 +6,9 @@
 //! subpoints, the signatory, and annexes. An annex that holds a regulation
 //! has its own headers, a title (`"…" мемлекеттік көрсетілетін қызмет
 //! регламенті`), four numbered sections with points and subpoints, and
-//! stubs that head dropped diagrams. This module walks the paragraphs once
+//! stubs that head dropped diagrams. An annex of an act that repeals others
+//! lists them (`… күші жойылды деп танылатын … тізбесі`, then `1. "…" … №
+//! 515 қаулысы (…).`). This module walks the paragraphs once
 //! and records every part as a byte span of the normalized text; it reads
 //! no field values (that is `extract`'s job).
 //!
@@ -98,6 +100,17 @@ pub struct RegulationSeg {
     pub stubs: Vec<Span>,
 }
 
+/// An annex that lists the acts this one declares invalid (`Алматы облысы
+/// әкімдігінің күші жойылды деп танылатын кейбір қаулыларының тізбесі`),
+/// as the acts that repealed the regulations of the genre do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepealListSeg {
+    pub headers: Vec<AnnexHeaderSeg>,
+    pub title: Span,
+    /// Its items, each naming an act (`1. "…" … № 515 қаулысы (…).`).
+    pub items: Vec<Span>,
+}
+
 /// The parts of one act.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Segments {
@@ -109,7 +122,8 @@ pub struct Segments {
     pub body: Vec<PointSeg>,
     pub signatory: Option<Span>,
     pub regulations: Vec<RegulationSeg>,
-    /// Annex headers that no regulation claimed.
+    pub repeal_lists: Vec<RepealListSeg>,
+    /// Annex headers that no regulation or list claimed.
     pub other_annexes: Vec<AnnexHeaderSeg>,
     pub warnings: Vec<String>,
 }
@@ -186,6 +200,15 @@ fn classify_header(t: &str) -> Option<AnnexHeaderKind> {
     None
 }
 
+/// The title of an annex listing acts declared invalid: `… күші жойылды
+/// деп танылатын … тізбесі` ('the list of … declared invalid').
+fn is_repeal_list_title(t: &str) -> bool {
+    t.contains("тізбесі")
+        && ["күші жойылды деп танылатын", "күші жойылған деп танылатын"]
+            .iter()
+            .any(|w| t.contains(w))
+}
+
 fn is_regulation_title(t: &str) -> bool {
     let t = t.trim_end_matches(['.', ' ']);
     t.ends_with("регламенті") && crate::chars::has_quote(t)
@@ -258,6 +281,8 @@ pub fn segment(n: &Normalized) -> Segments {
     let mut phase = Phase::Front;
     let mut pending_headers: Vec<AnnexHeaderSeg> = Vec::new();
     let mut in_stubs = false;
+    // Inside an annex that lists repealed acts: its paragraphs are items.
+    let mut in_list = false;
     // Text with no layout (already normalized: one paragraph per line, no
     // indentation) has every paragraph as a block; its kinds are read from
     // the words instead, as the phase expects them.
@@ -376,7 +401,24 @@ pub fn segment(n: &Normalized) -> Segments {
                             }
                         } else {
                             in_stubs = false;
+                            in_list = false;
                             pending_headers.push(h);
+                        }
+                        continue;
+                    }
+                    if is_repeal_list_title(t) {
+                        in_stubs = false;
+                        in_list = true;
+                        s.repeal_lists.push(RepealListSeg {
+                            headers: std::mem::take(&mut pending_headers),
+                            title: span,
+                            items: Vec::new(),
+                        });
+                        continue;
+                    }
+                    if in_list {
+                        if let Some(list) = s.repeal_lists.last_mut() {
+                            list.items.push(span);
                         }
                         continue;
                     }
@@ -421,6 +463,12 @@ pub fn segment(n: &Normalized) -> Segments {
                         r.stubs.push(span);
                     }
                     in_stubs = in_stubs || !s.regulations.is_empty();
+                    continue;
+                }
+                if in_list {
+                    if let Some(list) = s.repeal_lists.last_mut() {
+                        list.items.push(span);
+                    }
                     continue;
                 }
                 // Body paragraphs in the annexes: points of the current section.
