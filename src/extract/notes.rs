@@ -4,7 +4,8 @@
 //! kind `Күші жойылды` (repeal) or `өзгеріс(тер) енгізілді` (older acts:
 //! `Өзгерту енгізілді`, `өзгертулер енгізілді`) / `жаңа
 //! редакцияда` / `толықтырулар` / `толықтырылды` / words `ауыстырылды`
-//! (replaced) or `алып тасталды` (struck out) (amendment); scope as written
+//! (replaced) or `алып тасталды` (struck out), a part `алынып тасталды`
+//! (taken out) (amendment); scope as written
 //! (`1 - тармаққа` → `1-тармақ`, `3-тармақтың` → `3-тармақ`, `Регламент`)
 //! or, when the note names none, taken from where it stands (see
 //! `segment::NoteContext`); the act that made the change; and the final
@@ -56,7 +57,7 @@ pub struct Note {
 
 /// The phrases that name a note's kind, each with a searcher built once
 /// (every note is searched for all of them).
-static KINDS: [(Needle, NoteKind); 13] = [
+static KINDS: [(Needle, NoteKind); 14] = [
     (Needle::new("Күші жойылды"), NoteKind::Repeal),
     (Needle::new("күші жойылды"), NoteKind::Repeal),
     (Needle::new("өзгерістер енгізілді"), NoteKind::Amendment),
@@ -75,6 +76,8 @@ static KINDS: [(Needle, NoteKind); 13] = [
     // сөзбен ауыстырылды`, `"…" деген сөздер алып тасталды`.
     (Needle::new("ауыстырылды"), NoteKind::Amendment),
     (Needle::new("алып тасталды"), NoteKind::Amendment),
+    // A part taken out: `2-тармақ алынып тасталды`.
+    (Needle::new("алынып тасталды"), NoteKind::Amendment),
 ];
 
 /// The scope of a note that replaces or strikes out words: what stands
@@ -426,6 +429,14 @@ mod tests {
             "Ескерту. Регламенттің күші жойылды - Алматы облысы әкімдігінің 14.05.2019 № 186 қаулысымен.",
             NoteKind::Repeal,
             Some("Регламент"),
+            Some("186"),
+            None,
+        );
+        // A part taken out.
+        check(
+            "Ескерту. 2-тармақ алынып тасталды - Алматы облысы әкімдігінің 14.05.2019 № 186 қаулысымен.",
+            NoteKind::Amendment,
+            Some("2-тармақ"),
             Some("186"),
             None,
         );
