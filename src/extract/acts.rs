@@ -916,13 +916,23 @@ pub fn citations(text: &str) -> Vec<Citation> {
                 None
             }
         }));
-        let last_number = mine.iter().rev().find_map(|p| {
-            if let Part::Number(_, n) = p {
-                Some(n.clone())
-            } else {
-                None
-            }
+        // A citation is named by its last date and number; a joint act by
+        // its first act's.
+        let mut number_parts = mine.iter().filter_map(|p| match p {
+            Part::Number(_, n) => Some(n.clone()),
+            _ => None,
         });
+        let named_number = if joint {
+            number_parts.next()
+        } else {
+            number_parts.next_back()
+        };
+        let named_date = if joint {
+            dates_here.first()
+        } else {
+            dates_here.last()
+        }
+        .map(|(_, d)| *d);
         let region = issuer.as_deref().and_then(region_of);
         // Without its quotes; a title whose own first word is a quoted name
         // (`"Техникалық … қабылдау" мемлекеттік … туралы"`) shares its opening
@@ -972,24 +982,7 @@ pub fn citations(text: &str) -> Vec<Citation> {
             .iter()
             .filter(|p| matches!(p, Part::Number(..)))
             .count();
-        if joint {
-            // The first act's date and number name the joint act.
-            let first_number = mine.iter().find_map(|p| match p {
-                Part::Number(_, n) => Some(n.clone()),
-                _ => None,
-            });
-            out.push(Citation {
-                span: span_start..type_range.end,
-                act_type,
-                type_text: type_range.clone(),
-                issuer,
-                region,
-                date: dates_here.first().map(|(_, d)| *d),
-                number: first_number.map(|n| number_value(&text[n])),
-                registration_number,
-                title: titles_here.last().map(strip),
-            });
-        } else if titles_here.len() < 2 && numbers_in_list >= 2 && plural() {
+        if !joint && titles_here.len() < 2 && numbers_in_list >= 2 && plural() {
             let numbers_here: Vec<(Range<usize>, Range<usize>)> = mine
                 .iter()
                 .filter_map(|p| match p {
@@ -1019,7 +1012,7 @@ pub fn citations(text: &str) -> Vec<Citation> {
                     None,
                 ));
             }
-        } else if titles_here.len() >= 2 && plural() {
+        } else if !joint && titles_here.len() >= 2 && plural() {
             // One citation per title, each with the date next to it.
             for (k, t) in titles_here.iter().enumerate() {
                 let next_title = titles_here.get(k + 1).map_or(type_range.start, |n| n.start);
@@ -1068,8 +1061,8 @@ pub fn citations(text: &str) -> Vec<Citation> {
                 type_text: type_range.clone(),
                 issuer,
                 region,
-                date: dates_here.last().map(|(_, d)| *d),
-                number: last_number.map(|n| number_value(&text[n])),
+                date: named_date,
+                number: named_number.map(|n| number_value(&text[n])),
                 registration_number,
                 title: titles_here.last().map(strip),
             });
