@@ -461,16 +461,13 @@ pub fn extract_segments(n: &Normalized, seg: &Segments) -> Extraction {
     // Annexes that list the acts this one declares invalid: each item's
     // act is one this document repeals.
     for list in &seg.repeal_lists {
-        for span in list.headers.iter().map(|h| &h.span).chain(&list.items) {
+        let headers = list.headers.iter().map(|h| (&h.span, Role::Other));
+        let items = list.items.iter().map(|span| (span, Role::Amends));
+        for (span, role) in headers.chain(items) {
             for c in citations_in(text, span) {
-                if own_act(&c) {
-                    continue;
+                if !own_act(&c) {
+                    refs.push(Reference { citation: c, role });
                 }
-                let in_item = list.items.contains(span);
-                refs.push(Reference {
-                    citation: c,
-                    role: if in_item { Role::Amends } else { Role::Other },
-                });
             }
         }
     }

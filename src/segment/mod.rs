@@ -416,14 +416,9 @@ pub fn segment(n: &Normalized) -> Segments {
                         });
                         continue;
                     }
-                    if in_list {
-                        if let Some(list) = s.repeal_lists.last_mut() {
-                            list.items.push(span);
-                        }
-                        continue;
-                    }
                     if is_regulation_title(t) {
                         in_stubs = false;
+                        in_list = false;
                         s.regulations.push(RegulationSeg {
                             headers: std::mem::take(&mut pending_headers),
                             title: span,
@@ -431,6 +426,12 @@ pub fn segment(n: &Normalized) -> Segments {
                             sections: Vec::new(),
                             stubs: Vec::new(),
                         });
+                        continue;
+                    }
+                    if in_list {
+                        if let Some(list) = s.repeal_lists.last_mut() {
+                            list.items.push(span);
+                        }
                         continue;
                     }
                     if t == ")" || t == "(" {
