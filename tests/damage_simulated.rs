@@ -12,8 +12,9 @@
 //!   run of three spaces there);
 //! - D3: a paragraph's last line widened: spaces before `і` inside words,
 //!   double spaces between some words, a space before the last stop;
-//! - D9: a Latin twin typed into about one word in twelve (not into an
-//!   initial: `А.` alone shows no script, and stays as typed);
+//! - D9: a Latin twin typed into about one word in twelve, and a Latin
+//!   capital into about one initial in four before a Cyrillic name
+//!   (`A. Баталов`);
 //! - D5: a page break (three empty lines) inside a paragraph.
 //!
 //! ```text
@@ -106,12 +107,14 @@ fn latin_twin(c: char) -> Option<char> {
     })
 }
 
-/// One Latin twin typed into about one word in twelve of `line`; a word
-/// of one letter (an initial, `А.`) stays, as nothing in it shows its
-/// script.
+/// One Latin twin typed into about one word in twelve of `line`, and a
+/// Latin capital into about one initial in four that stands before a
+/// Cyrillic name (`A. Баталов`, `Ғ.A.Оспанқұловқа`). Other single letters
+/// (`м.а.`, a list's `а)`) stay, as nothing shows their script.
 fn homoglyphs(line: &str, rng: &mut Lcg, count: &mut u32) -> String {
+    let words: Vec<&str> = line.split(' ').collect();
     let mut out = String::with_capacity(line.len());
-    for (k, w) in line.split(' ').enumerate() {
+    for (k, w) in words.iter().enumerate() {
         if k > 0 {
             out.push(' ');
         }
@@ -122,8 +125,15 @@ fn homoglyphs(line: &str, rng: &mut Lcg, count: &mut u32) -> String {
             .map(|(i, _)| i)
             .collect();
         let initials = w.split('.').filter(|p| p.chars().count() == 1).count();
+        let initial = initial_before_a_name(w, words.get(k + 1).copied());
         if letters >= 2 && initials == 0 && !twins.is_empty() && rng.below(12) == 0 {
             let at = twins[rng.below(twins.len() as u64) as usize];
+            let c = w[at..].chars().next().unwrap_or(' ');
+            out.push_str(&w[..at]);
+            out.push(latin_twin(c).unwrap_or(c));
+            out.push_str(&w[at + c.len_utf8()..]);
+            *count += 1;
+        } else if let Some(at) = initial.filter(|_| rng.below(4) == 0) {
             let c = w[at..].chars().next().unwrap_or(' ');
             out.push_str(&w[..at]);
             out.push(latin_twin(c).unwrap_or(c));
@@ -134,6 +144,38 @@ fn homoglyphs(line: &str, rng: &mut Lcg, count: &mut u32) -> String {
         }
     }
     out
+}
+
+/// The offset in `w` of an initial with a Latin twin that a Cyrillic name
+/// follows: in `w` itself (`Ғ.А.Оспанқұловқа`) or as the `next` word
+/// (`А.` `Баталов`).
+fn initial_before_a_name(w: &str, next: Option<&str>) -> Option<usize> {
+    let is_name = |s: &str| {
+        let mut cs = s.chars();
+        matches!((cs.next(), cs.next()), (Some(a), Some(b))
+            if a.is_uppercase() && b.is_lowercase() && ('\u{0400}'..='\u{04FF}').contains(&a))
+    };
+    let pieces: Vec<&str> = w.split('.').collect();
+    let (name, initials) = match pieces.split_last() {
+        Some((last, rest)) if !rest.is_empty() && is_name(last) => (true, rest),
+        Some((last, rest)) if last.is_empty() && next.is_some_and(is_name) => (true, rest),
+        _ => (false, &pieces[..0]),
+    };
+    if !name || initials.is_empty() {
+        return None;
+    }
+    let mut at = 0;
+    let mut found = None;
+    for p in initials {
+        let mut cs = p.chars();
+        match (cs.next(), cs.next()) {
+            (Some(c), None) if c.is_uppercase() && latin_twin(c).is_some() => found = Some(at),
+            (Some(c), None) if c.is_uppercase() => {}
+            _ => return None,
+        }
+        at += p.len() + 1;
+    }
+    found
 }
 
 /// One line's words letter-spaced (`с ә й к е с  ж а ң а`), an empty word
@@ -351,4 +393,17 @@ fn damage_on_rewrapped_corpus_paragraphs_is_repaired_exactly() {
     assert!(all.widened > 3000, "{} lines widened", all.widened);
     assert!(all.homoglyphs > 20_000, "{} homoglyphs", all.homoglyphs);
     assert!(all.page_breaks > 900, "{} page breaks", all.page_breaks);
+}
+
+#[test]
+fn initials_that_get_a_latin_twin() {
+    assert_eq!(initial_before_a_name("Ғ.А.Оспанқұловқа", None), Some(3));
+    assert_eq!(initial_before_a_name("А.", Some("Баталов")), Some(0));
+    assert_eq!(initial_before_a_name("Т.", Some("Кенжинге")), Some(0));
+    // No name after it, no twin, or not an initial.
+    assert_eq!(initial_before_a_name("Е.", Some("Т.")), None);
+    assert_eq!(initial_before_a_name("Б.", Some("Сұлтанов")), None);
+    assert_eq!(initial_before_a_name("м.а.", Some("Б.")), None);
+    assert_eq!(initial_before_a_name("А.", Some("ОСПАНОВ")), None);
+    assert_eq!(initial_before_a_name("2015", Some("Баталов")), None);
 }
