@@ -553,19 +553,27 @@ fn repealed_acts(doc: &str) {
 
 #[test]
 fn a_repeal_act_listing_its_acts_in_an_annex() {
-    let doc = format!(
+    for title in [
+        "Алматы облысы әкімдігінің күші жойылды деп танылатын кейбір қаулыларының тізбесі",
+        "Алматы облысы әкімдігінің күші жойылды деп танылған кейбір қаулыларының тізбесі",
+    ] {
+        repealed_acts(&repeal_act_with_an_annex(title));
+    }
+}
+
+fn repeal_act_with_an_annex(title: &str) -> String {
+    format!(
         "{REPEAL_ACT_HEAD}      1. Осы қаулының қосымшасына сәйкес Алматы облысы әкімдігінің кейбір қаулыларының күші жойылды деп танылсын.
       2. Осы қаулы алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі.
       Алматы облысының әкімі А. Баталов
 
 Алматы облысы әкімдігінің 2020 жылғы 14 мамырдағы № 186 қаулысына қосымша
 
-Алматы облысы әкімдігінің күші жойылды деп танылатын кейбір қаулыларының тізбесі
+{title}
       1. {REPEALED_515}.
       2. {REPEALED_458}.
 "
-    );
-    repealed_acts(&doc);
+    )
 }
 
 #[test]
@@ -578,5 +586,22 @@ fn a_repeal_act_listing_its_acts_in_subpoints() {
       Алматы облысының әкімі А. Баталов
 "
     );
+    repealed_acts(&doc);
+}
+
+#[test]
+fn a_repeal_act_whose_last_subpoint_ends_the_sentence() {
+    let genitive = |act: &str| act.replacen("қаулысы (", "қаулысының (", 1);
+    let doc = format!(
+        "{REPEAL_ACT_HEAD}      1. Алматы облысы әкімдігінің мыналардың:
+      1) {};
+      2) {} күші жойылды деп танылсын.
+      2. Осы қаулы алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі.
+      Алматы облысының әкімі А. Баталов
+",
+        genitive(REPEALED_515),
+        genitive(REPEALED_458)
+    );
+    assert!(doc.contains("№ 458 қаулысының ("));
     repealed_acts(&doc);
 }

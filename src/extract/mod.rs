@@ -319,7 +319,8 @@ pub fn extract_segments(n: &Normalized, seg: &Segments) -> Extraction {
     for p in &seg.body {
         // `1. … мынадай қаулыларының күші жойылды деп танылсын:` lists the
         // acts it repeals in its subpoints.
-        let lists_repealed = references::lists_repealed(&text[p.span.clone()]);
+        let last_subpoint = p.subpoints.last().map(|s| &text[s.span.clone()]);
+        let lists_repealed = references::lists_repealed(&text[p.span.clone()], last_subpoint);
         for span in std::iter::once(&p.span).chain(
             p.subpoints
                 .iter()

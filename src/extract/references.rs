@@ -74,12 +74,15 @@ pub fn body_role(paragraph: &str, citation_end: usize) -> Role {
     }
 }
 
-/// Whether a body point's own text (before its subpoints) declares the
-/// acts its subpoints name invalid: `1. Алматы облысы әкімдігінің мынадай
-/// қаулыларының күші жойылды деп танылсын:`.
-pub fn lists_repealed(point: &str) -> bool {
+/// Whether a body point declares the acts its subpoints name invalid: its
+/// own text says so before them (`1. Алматы облысы әкімдігінің мынадай
+/// қаулыларының күші жойылды деп танылсын:`), or opens them and the last
+/// one ends the sentence (`1. Мыналардың:` … `2) … қаулысының күші жойылды
+/// деп танылсын.`).
+pub fn lists_repealed(point: &str, last_subpoint: Option<&str>) -> bool {
     static REPEAL: Needle = Needle::new("күші жойылды деп танылсын");
-    point.trim_end().ends_with(':') && REPEAL.is_in(point)
+    point.trim_end().ends_with(':')
+        && (REPEAL.is_in(point) || last_subpoint.is_some_and(|s| REPEAL.is_in(s)))
 }
 
 /// Whether two citations name the same act.
@@ -120,15 +123,22 @@ mod tests {
     #[test]
     fn points_that_list_the_acts_they_repeal() {
         assert!(lists_repealed(
-            "1. Алматы облысы әкімдігінің мынадай қаулыларының күші жойылды деп танылсын:"
+            "1. Алматы облысы әкімдігінің мынадай қаулыларының күші жойылды деп танылсын:",
+            None
+        ));
+        assert!(lists_repealed(
+            "1. Мыналардың:",
+            Some("2) Алматы облысы әкімдігінің 2018 жылғы 4 қазандағы № 458 қаулысының күші жойылды деп танылсын.")
         ));
         // The repeal said in the point itself, or changes listed: the
         // subpoints are not the acts repealed.
         assert!(!lists_repealed(
-            "2. Алматы облысы әкімдігінің 2015 жылғы 17 шілдедегі № 321 қаулысының күші жойылды деп танылсын."
+            "2. Алматы облысы әкімдігінің 2015 жылғы 17 шілдедегі № 321 қаулысының күші жойылды деп танылсын.",
+            None
         ));
         assert!(!lists_repealed(
-            "1. Алматы облысы әкімдігінің 2015 жылғы 17 шілдедегі № 321 қаулысына мынадай өзгерістер енгізілсін:"
+            "1. Алматы облысы әкімдігінің 2015 жылғы 17 шілдедегі № 321 қаулысына мынадай өзгерістер енгізілсін:",
+            Some("1) 5-тармақ мынадай редакцияда жазылсын:")
         ));
     }
 }

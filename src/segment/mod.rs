@@ -201,12 +201,10 @@ fn classify_header(t: &str) -> Option<AnnexHeaderKind> {
 }
 
 /// The title of an annex listing acts declared invalid: `… күші жойылды
-/// деп танылатын … тізбесі` ('the list of … declared invalid').
+/// деп танылатын … тізбесі` ('the list of … to be declared invalid'),
+/// `күші жойылған деп танылатын`, `күші жойылды деп танылған`.
 fn is_repeal_list_title(t: &str) -> bool {
-    t.contains("тізбесі")
-        && ["күші жойылды деп танылатын", "күші жойылған деп танылатын"]
-            .iter()
-            .any(|w| t.contains(w))
+    t.contains("тізбесі") && t.contains("күші жойыл") && t.contains("деп таныл")
 }
 
 fn is_regulation_title(t: &str) -> bool {
