@@ -608,7 +608,16 @@ fn issuer_phrase(text: &str, window_start: usize, g: Range<usize>) -> (Range<usi
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(if next.is_none() { nominative_of(w) } else { w });
+        // An akimat is named with its place in the possessive, as its own
+        // headers name it: `Қарағанды облысының әкімдігінің` → `Қарағанды
+        // облысы әкімдігі`, the issuer of `Қарағанды облысы әкімдігінің`.
+        let place = match (w, next) {
+            ("облысының" | "ауданының" | "қаласының", Some("әкімдігінің")) => {
+                Some(nominative_of(w))
+            }
+            _ => None,
+        };
+        out.push_str(place.unwrap_or(if next.is_none() { nominative_of(w) } else { w }));
     }
     (phrase_start..g.end, out)
 }
@@ -1822,6 +1831,31 @@ mod tests {
         assert!(is_capitalized("Министрінің", "министрінің"));
         assert!(!is_capitalized("министрінің", "министрінің"));
         assert!(!is_capitalized("Әкімінің", "министрінің"));
+    }
+
+    /// An akimat cited with its place in the genitive is named as its own
+    /// header names it, so that the two citations give one issuer.
+    #[test]
+    fn an_akimat_cited_with_its_place_in_the_genitive() {
+        check(
+            "Ескерту. Күші жойылды - Қарағанды облысының әкімдігінің 03.07.2020 № 41/04 (алғашқы ресми жарияланған күннен бастап қолданысқа енгізілсін) қаулысымен.",
+            &[("resolution", Some("Қарағанды облысы әкімдігі"), Some("2020-07-03"), Some("41/04"), None, None)],
+        );
+        check(
+            "Түркістан облысы Созақ ауданының әкімдігінің 2019 жылғы 5 наурыздағы № 60 қаулысына",
+            &[(
+                "resolution",
+                Some("Түркістан облысы Созақ ауданы әкімдігі"),
+                Some("2019-03-05"),
+                Some("60"),
+                None,
+                None,
+            )],
+        );
+        assert_eq!(
+            region_of("Қарағанды облысы әкімдігі").as_deref(),
+            Some("Қарағанды облысы")
+        );
     }
 
     /// A note's date written month first (`2015 ж. 05.21`) keeps its issuer.
