@@ -1241,10 +1241,10 @@ pub fn registration(text: &str) -> Option<Registration> {
 /// `Тіркеу N 3915.` at the start of `rest` (after spaces): the range of the
 /// sentence, its `.` included, and the number.
 fn registration_sentence_number(rest: &str) -> Option<(Range<usize>, String)> {
-    let trimmed = rest.trim_start_matches(' ');
-    let word_end = rest.len() - trimmed.len() + REGISTRATION_WORD.len();
-    trimmed.strip_prefix(REGISTRATION_WORD)?;
-    let after = &rest[word_end..];
+    let after = rest
+        .trim_start_matches(' ')
+        .strip_prefix(REGISTRATION_WORD)?;
+    let word_end = rest.len() - after.len();
     let (r, n) = numbers(after).into_iter().next()?;
     if !after[..r.start].trim_matches(' ').is_empty() {
         return None;

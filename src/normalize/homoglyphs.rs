@@ -13,7 +13,7 @@
 use super::mapped::{MapBuilder, MappedLine};
 
 /// The Cyrillic look-alike of a Latin letter, if it has one.
-fn twin(c: char) -> Option<&'static str> {
+pub(super) fn twin(c: char) -> Option<&'static str> {
     Some(match c {
         'i' => "і",
         'I' => "І",
@@ -41,7 +41,7 @@ fn twin(c: char) -> Option<&'static str> {
     })
 }
 
-fn is_cyrillic(c: char) -> bool {
+pub(super) fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}')
 }
 

@@ -24,29 +24,17 @@
 
 use std::ops::Range;
 
+use super::homoglyphs::{self, is_cyrillic};
 use super::layout::Emitted;
 use super::mapped::Seg;
 
-/// The Cyrillic twin of a Latin capital that can stand for an initial.
+/// The Cyrillic twin of a Latin capital that can stand for an initial:
+/// [`homoglyphs`]'s, but for `I` and `X` (Roman numerals).
 fn twin(c: u8) -> Option<&'static str> {
-    Some(match c {
-        b'A' => "А",
-        b'B' => "В",
-        b'C' => "С",
-        b'E' => "Е",
-        b'H' => "Н",
-        b'K' => "К",
-        b'M' => "М",
-        b'O' => "О",
-        b'P' => "Р",
-        b'T' => "Т",
-        b'Y' => "Ү",
-        _ => return None,
-    })
-}
-
-fn is_cyrillic(c: char) -> bool {
-    matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}')
+    if !c.is_ascii_uppercase() || matches!(c, b'I' | b'X') {
+        return None;
+    }
+    homoglyphs::twin(char::from(c))
 }
 
 /// Whether `line` holds a Latin capital that [`find`] could map. A cheap
