@@ -438,6 +438,11 @@ fn is_issuer_genitive(w: &str) -> bool {
 /// Whether `w` is `word` with its first letter in capitals (`Министрінің`,
 /// as some acts write an office's name).
 fn is_capitalized(w: &str, word: &str) -> bool {
+    // A Cyrillic capital takes the bytes its small letter does: other
+    // lengths are ruled out before any character is decoded.
+    if w.len() != word.len() {
+        return false;
+    }
     let (mut a, mut b) = (w.chars(), word.chars());
     match (a.next(), b.next()) {
         (Some(x), Some(y)) => x != y && crate::chars::lower(x) == y && a.as_str() == b.as_str(),
