@@ -181,7 +181,16 @@ pub fn extract_segments(n: &Normalized, seg: &Segments) -> Extraction {
     x.status = match &seg.status {
         Some(s) if text[s.clone()].starts_with("Күшін жойған") => Status::Repealed,
         Some(s) if text[s.clone()].starts_with("Қолданыстағы") => Status::InForce,
-        _ => Status::Unknown,
+        Some(s) => {
+            // `Жаңа` ('new'), `Күшіне енбеген` ('not yet in force'): a
+            // status line, but not one that says the act is in force.
+            x.warnings.push(format!(
+                "the status line `{}` says neither `Күшін жойған` nor `Қолданыстағы`; status is unknown",
+                &text[s.clone()]
+            ));
+            Status::Unknown
+        }
+        None => Status::Unknown,
     };
     if seg.title.is_none() {
         x.warnings

@@ -57,15 +57,14 @@ pub enum Role {
     Continue,
 }
 
-const STATUS_LINES: &[&str] = &[
-    "Күшін жойған",
-    "Қолданыстағы",
-    "Күшін жойған.",
-    "Қолданыстағы.",
-];
+/// The register's status labels, each printed alone on the line after the
+/// title: `Күшін жойған` ('repealed'), `Қолданыстағы` ('in force'), `Жаңа`
+/// ('new': registered lately) and `Күшіне енбеген` ('not yet in force').
+pub const STATUS_LABELS: [&str; 4] = ["Күшін жойған", "Қолданыстағы", "Жаңа", "Күшіне енбеген"];
 
-fn is_status(t: &str) -> bool {
-    STATUS_LINES.contains(&t)
+/// Whether the line `t` is a status label (a stop after it is allowed).
+pub fn is_status(t: &str) -> bool {
+    STATUS_LABELS.contains(&t.strip_suffix('.').unwrap_or(t))
 }
 
 /// The byte length of a chapter label that starts `t`, up to the space

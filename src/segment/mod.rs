@@ -20,6 +20,7 @@
 use std::ops::Range;
 
 use crate::chars::last_word;
+use crate::normalize::layout::is_status;
 use crate::normalize::{Normalized, ParagraphKind};
 
 pub type Span = Range<usize>;
@@ -128,7 +129,6 @@ pub struct Segments {
     pub warnings: Vec<String>,
 }
 
-const STATUS: &[&str] = &["Күшін жойған", "Қолданыстағы"];
 const FORMULAS: &[&str] = &[
     "ҚАУЛЫ ЕТЕДІ",
     "ШЕШІМ ҚАБЫЛДАДЫ",
@@ -137,10 +137,6 @@ const FORMULAS: &[&str] = &[
     "БҰЙЫРАМЫЗ",
     "ШЕШТІ",
 ];
-
-pub fn is_status(t: &str) -> bool {
-    STATUS.contains(&t.trim_end_matches('.'))
-}
 
 /// `12.` → the span of `12` (relative to `t`). A point or subpoint inserted
 /// by an amendment is numbered after the one it follows: `3-1.` → `3-1`,
