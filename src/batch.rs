@@ -412,20 +412,10 @@ enum Outcome {
         /// The JSONL line for the writer; `None` when the worker already
         /// wrote the document's own file (`--format json`).
         line: Option<Vec<u8>>,
-        bytes: u64,
-        warnings: bool,
-        repairs: crate::model::Repairs,
-        /// The index row of the audit page the worker wrote, with `--report`.
-        report_row: Option<crate::report::IndexRow>,
+        doc: Succeeded,
     },
     /// Done by an earlier run (`--resume`): what its output records.
-    Skipped {
-        bytes: u64,
-        warnings: bool,
-        repairs: crate::model::Repairs,
-        /// The index row of its audit page, with `--report`.
-        report_row: Option<crate::report::IndexRow>,
-    },
+    Skipped(Succeeded),
     Failed {
         failure: Failure,
         bytes: u64,
@@ -433,6 +423,27 @@ enum Outcome {
     /// An output could not be written (full disk, permissions): the batch
     /// stops, keeping what it wrote.
     WriteFailed(Error),
+}
+
+/// What the summary counts of a document done, by this run or an earlier.
+struct Succeeded {
+    bytes: u64,
+    warnings: bool,
+    repairs: crate::model::Repairs,
+    /// The index row of its audit page, with `--report`.
+    report_row: Option<crate::report::IndexRow>,
+}
+
+impl Succeeded {
+    fn count_into(self, summary: &mut Summary, progress: &dyn Progress) {
+        if let Some(row) = self.report_row {
+            summary.report_rows.push(row);
+        }
+        summary.succeeded += 1;
+        summary.with_warnings += u64::from(self.warnings);
+        summary.repairs.add(&self.repairs);
+        progress.advance(self.bytes, false);
+    }
 }
 
 fn process_one(input: &Input, opts: &Options, resumed: &HashMap<String, Resumed>) -> Outcome {
@@ -477,12 +488,12 @@ fn process_one(input: &Input, opts: &Options, resumed: &HashMap<String, Resumed>
                 }
             };
         }
-        return Outcome::Skipped {
+        return Outcome::Skipped(Succeeded {
             bytes: source.bytes,
             warnings: done.warnings > 0,
             repairs: done.repairs,
             report_row,
-        };
+        });
     }
     let processed = crate::process(&label, &source);
     // Each worker writes its document's own files (atomically), so that
@@ -500,10 +511,12 @@ fn process_one(input: &Input, opts: &Options, resumed: &HashMap<String, Resumed>
     let json = crate::model::to_json(&processed.document, opts.format == Format::Json);
     let done = |line| Outcome::Done {
         line,
-        bytes: source.bytes,
-        warnings: !processed.document.warnings.is_empty(),
-        repairs: crate::model::Repairs::of(&processed.normalized.counts),
-        report_row,
+        doc: Succeeded {
+            bytes: source.bytes,
+            warnings: !processed.document.warnings.is_empty(),
+            repairs: crate::model::Repairs::of(&processed.normalized.counts),
+            report_row,
+        },
     };
     match json {
         Ok(mut json) => match opts.format {
@@ -798,8 +811,7 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> Result<Summary, Error> {
         for (i, outcome) in rx.iter() {
             pending.insert(i, outcome);
             while let Some(outcome) = pending.remove(&next_write) {
-                if let (Outcome::Skipped { .. }, Some(s)) = (&outcome, skipped.get_mut(next_write))
-                {
+                if let (Outcome::Skipped(_), Some(s)) = (&outcome, skipped.get_mut(next_write)) {
                     *s = true;
                 }
                 if fatal.is_none() {
@@ -961,55 +973,26 @@ fn write_outcome(
     bytes_done: &AtomicU64,
 ) -> Result<(), Error> {
     match outcome {
-        Outcome::Done {
-            line,
-            bytes,
-            warnings,
-            repairs,
-            report_row,
-        } => {
-            if let Some(row) = report_row {
-                summary.report_rows.push(row);
-            }
+        Outcome::Done { line, doc } => {
             if let (Some(line), Some(w)) = (line, partial.as_mut()) {
                 w.append(&line)?;
             }
-            summary.succeeded += 1;
-            summary.bytes += bytes;
-            summary.with_warnings += u64::from(warnings);
-            summary.repairs.add(&repairs);
-            bytes_done.fetch_add(bytes, Ordering::Relaxed);
-            progress.advance(bytes, false);
+            // Bytes this run processed; a skipped document moves only the
+            // progress bar.
+            summary.bytes += doc.bytes;
+            bytes_done.fetch_add(doc.bytes, Ordering::Relaxed);
+            doc.count_into(summary, progress);
         }
-        Outcome::Skipped {
-            bytes,
-            warnings,
-            repairs,
-            report_row,
-        } => {
-            if let Some(row) = report_row {
-                summary.report_rows.push(row);
-            }
-            summary.succeeded += 1;
+        Outcome::Skipped(doc) => {
             summary.skipped += 1;
-            summary.with_warnings += u64::from(warnings);
-            summary.repairs.add(&repairs);
-            progress.advance(bytes, false);
+            doc.count_into(summary, progress);
         }
         Outcome::Failed { failure, bytes } => {
             if opts.report {
-                summary.report_rows.push(crate::report::IndexRow {
-                    page: None,
-                    path: failure.path.clone(),
-                    status: "unknown".into(),
-                    act: "?".into(),
-                    references: 0,
-                    notes: 0,
-                    regulations: 0,
-                    timed_steps: 0,
-                    warnings: 0,
-                    failure: Some(failure.message.clone()),
-                });
+                summary.report_rows.push(crate::report::IndexRow::failed(
+                    failure.path.clone(),
+                    failure.message.clone(),
+                ));
             }
             summary.failed += 1;
             summary.bytes += bytes;

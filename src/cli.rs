@@ -537,18 +537,10 @@ fn cmd_report(args: &ReportArgs) -> Result<ExitCode, Error> {
             Err(e) => {
                 failed += 1;
                 eprintln!("kazlex: {e}");
-                rows.push(kazlex::report::IndexRow {
-                    page: None,
-                    path: file.to_string_lossy().into_owned(),
-                    status: "unknown".into(),
-                    act: "?".into(),
-                    references: 0,
-                    notes: 0,
-                    regulations: 0,
-                    timed_steps: 0,
-                    warnings: 0,
-                    failure: Some(e.to_string()),
-                });
+                rows.push(kazlex::report::IndexRow::failed(
+                    file.to_string_lossy().into_owned(),
+                    e.to_string(),
+                ));
             }
         }
     }

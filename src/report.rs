@@ -447,6 +447,23 @@ impl IndexRow {
             failure: None,
         }
     }
+
+    /// The row of a document that could not be read or extracted: its path
+    /// and what went wrong, with no page.
+    pub fn failed(path: String, message: String) -> Self {
+        IndexRow {
+            page: None,
+            path,
+            status: "unknown".into(),
+            act: "?".into(),
+            references: 0,
+            notes: 0,
+            regulations: 0,
+            timed_steps: 0,
+            warnings: 0,
+            failure: Some(message),
+        }
+    }
 }
 
 /// The index of several documents, sortable by a click on a column.
