@@ -232,7 +232,14 @@ fn cmd_normalize(args: &NormalizeArgs) -> Result<ExitCode, Error> {
 
 /// A one-line view of a piece of text for the explain listing.
 fn shown(s: &str) -> String {
-    let one_line: String = s.chars().map(|c| if c == '\n' { '⏎' } else { c }).collect();
+    let one_line: String = s
+        .chars()
+        .map(|c| match c {
+            '\n' => '⏎',
+            '\u{c}' => '␌', // a form feed: a page's end
+            c => c,
+        })
+        .collect();
     let n = one_line.chars().count();
     if n > 160 {
         let head: String = one_line.chars().take(80).collect();

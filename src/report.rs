@@ -157,7 +157,11 @@ fn marked_paragraph(
         let reference = here.iter().find(|(_, r)| r.span[0] <= a && b <= r.span[1]);
         let inner = match cover {
             Some(r) => {
-                let before = raw.get(r.raw.clone()).unwrap_or("").replace('\n', "⏎");
+                let before = raw
+                    .get(r.raw.clone())
+                    .unwrap_or("")
+                    .replace('\n', "⏎")
+                    .replace('\u{c}', "␌");
                 let after = n.text.get(r.out.clone()).unwrap_or("");
                 let title = format!(
                     "line {}: {} — «{}» → «{}»",

@@ -207,6 +207,45 @@ fn every_repair_names_a_raw_line() {
     }
 }
 
+/// The corpus's page breaks are three empty lines; `pdftotext` ends each
+/// page with a form feed instead (`…\n\fnext page`). Both give one text,
+/// one extraction and as many page breaks, and the repairs name the lines
+/// of the file they were read from.
+#[test]
+fn page_breaks_written_as_form_feeds() {
+    for (stem, pages) in CORPUS.iter().zip([7, 5, 59]) {
+        let raw = corpus_text(stem);
+        let fed = raw.replace("\n\n\n\n", "\n\u{c}");
+        assert_eq!(fed.matches('\u{c}').count(), pages, "{stem}");
+        let (a, b) = (normalize(&raw), normalize(&fed));
+        assert_eq!(b.text, a.text, "{stem}");
+        assert_eq!(b.counts.page_breaks, pages as u32, "{stem}");
+        // A form feed is no stray control character.
+        assert!(!b
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("control character")));
+        let line_of =
+            |at: usize| fed.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+        for r in &b.repairs {
+            // The raw text of the repair reaches the line it names (a join
+            // starts at the line end before it).
+            let lines = line_of(r.raw.start)..=line_of(r.raw.end.max(r.raw.start + 1) - 1);
+            assert!(lines.contains(&r.line), "{stem}: {r:?} on {lines:?}");
+            if r.kind == RepairKind::PageBreak {
+                assert_eq!(&fed[r.raw.clone()], "\u{c}", "{stem}: {r:?}");
+            }
+        }
+        let (mut x, mut y) = (common::extract_json(&raw), common::extract_json(&fed));
+        for doc in [&mut x, &mut y] {
+            for field in ["source", "warnings"] {
+                doc[field] = serde_json::Value::Null;
+            }
+        }
+        assert_eq!(y, x, "{stem}");
+    }
+}
+
 // --- Degradation round trip -------------------------------------------------
 
 /// A small deterministic generator (SplitMix64), so the test needs no crate.

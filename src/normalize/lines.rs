@@ -69,6 +69,24 @@ pub fn classify(text: &str) -> Vec<RawLine<'_>> {
     lines
 }
 
+/// Numbers `lines` as the input's lines, when unification added line ends
+/// (a form feed's): a line after a line end that `added(offset)` says was
+/// added keeps the number of the line before it.
+///
+/// ```text
+/// input    "А\n\fБ"          lines 1, 2
+/// unified  "А\n\n\nБ"        lines 1, 2, 2, 2
+/// ```
+pub fn number_as_input(lines: &mut [RawLine<'_>], added: impl Fn(usize) -> bool) {
+    let mut no = 1u32;
+    for (i, l) in lines.iter_mut().enumerate() {
+        if i > 0 && !added(l.range.start.saturating_sub(1)) {
+            no = no.saturating_add(1);
+        }
+        l.no = no;
+    }
+}
+
 fn classify_line(text: &str, range: Range<usize>, no: u32) -> RawLine<'_> {
     let line = &text[range.clone()];
     let indent = line.len() - line.trim_start_matches(' ').len();
@@ -125,6 +143,16 @@ mod tests {
     fn trailing_newline_does_not_open_a_line() {
         assert_eq!(classify("а\n").len(), 1);
         assert_eq!(classify("").len(), 1);
+    }
+
+    #[test]
+    fn lines_a_form_feed_added_keep_the_input_number() {
+        // Unified from "А\n\fБ\nВ": the line ends at 4 and 5 were added.
+        let text = "А\n\n\nБ\nВ";
+        let mut lines = classify(text);
+        number_as_input(&mut lines, |nl| nl == 3 || nl == 4);
+        let got: Vec<_> = lines.iter().map(|l| (l.no, l.text)).collect();
+        assert_eq!(got, [(1, "А"), (2, ""), (2, ""), (2, "Б"), (3, "В")]);
     }
 
     #[test]

@@ -373,7 +373,14 @@ fn usual_indent(lines: &[Prepared<'_>]) -> Option<usize> {
 pub fn normalize_with(input: &str, options: &Options) -> Normalized {
     let (unified, umap, ucounts) = unify::unify(input);
     let text: &str = &unified;
-    let raw_lines = lines::classify(text);
+    let mut raw_lines = lines::classify(text);
+    if ucounts.page_ends > 0 {
+        // Lines keep the input's numbers: the line ends a form feed became
+        // map to it.
+        lines::number_as_input(&mut raw_lines, |nl| {
+            input.as_bytes().get(umap.to_source(nl)) == Some(&0x0c)
+        });
+    }
     // Text with no layout at all (no indents, empty lines or lines of
     // spaces) is already one paragraph per line: normalized output, or text
     // from a tool that did not wrap.
@@ -600,12 +607,17 @@ pub fn normalize_with(input: &str, options: &Options) -> Normalized {
                         .map_or(emitted.text.len(), |r| r.start);
                     let raw_start = prepared[s].raw.range.start;
                     let raw_end = prepared[i - 1].raw.range.end;
+                    let mut raw = to_input(raw_start..raw_end);
+                    if input.as_bytes().get(raw.start) == Some(&0x0c) {
+                        // The empty lines a form feed became: the form feed.
+                        raw.end = raw.end.max(raw.start + 1);
+                    }
                     counts.add(RepairKind::PageBreak, 1);
                     repairs.push(Repair {
                         kind: RepairKind::PageBreak,
                         line: prepared[s].raw.no,
                         count: 1,
-                        raw: to_input(raw_start..raw_end),
+                        raw,
                         out: out_at..out_at,
                     });
                 }

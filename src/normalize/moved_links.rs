@@ -640,8 +640,8 @@ pub fn repair_measured(
         }
         prev = Some((k, cls));
     }
-    // A Close run was pushed word by word: merge `Other` words into the piece
-    // that their title started. (Handled above: Other never starts a piece.)
+    // The quoted text that stays at the line's end, when there is one, is
+    // the last piece.
     pieces.extend(pieces_rev.into_iter().rev());
 
     // --- Find the gaps in the body.

@@ -1,6 +1,8 @@
 //! Repair 1: unify the character stream before anything looks at it.
 //!
-//! Owns line ends (CRLF and lone CR become LF), invisible and odd spaces
+//! Owns line ends (CRLF and lone CR become LF; a form feed, the page end
+//! `pdftotext` writes, becomes an empty line, as other extractors print a
+//! page break), invisible and odd spaces
 //! (no-break and narrow spaces become a plain space, zero-width characters,
 //! soft hyphens, a stray BOM and control characters such as NUL are dropped,
 //! tabs become spaces) and Unicode composition (NFC), so that the later
@@ -28,11 +30,18 @@ pub struct UnifyCounts {
     pub removed: u32,
     pub controls: u32,
     pub composed_lines: u32,
+    /// Form feeds, each made two line ends.
+    pub page_ends: u32,
 }
 
 impl UnifyCounts {
     pub fn total(&self) -> u32 {
-        self.line_ends + self.spaces + self.removed + self.controls + self.composed_lines
+        self.line_ends
+            + self.spaces
+            + self.removed
+            + self.controls
+            + self.composed_lines
+            + self.page_ends
     }
 }
 
@@ -46,6 +55,8 @@ enum Class {
     /// Drop, and count as a control character.
     Control,
     CarriageReturn,
+    /// A form feed: a page ends.
+    PageEnd,
     Tab,
     Combining,
 }
@@ -55,6 +66,7 @@ fn class(c: char) -> Class {
         '\n' => Class::Keep,
         '\r' => Class::CarriageReturn,
         '\t' => Class::Tab,
+        '\u{c}' => Class::PageEnd,
         '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}' => Class::Control,
         '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => Class::Space,
         '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}' => Class::Drop,
@@ -249,6 +261,15 @@ pub fn unify(input: &str) -> (Cow<'_, str>, OffsetMap, UnifyCounts) {
                     at_line_start = true;
                 }
             }
+            Class::PageEnd => {
+                // Two line ends, both mapped to the form feed (so that the
+                // lines they open can be told from the input's own): with the
+                // line end before it, the empty lines of a page break.
+                counts.page_ends += 1;
+                b.push("\n", src);
+                b.push("\n", src);
+                at_line_start = true;
+            }
             Class::Tab => {
                 counts.spaces += 1;
                 // A tab that indents a line stands for the usual six-space indent.
@@ -369,6 +390,22 @@ mod tests {
         check("\u{feff}Күшін жой\u{200b}ған", "Күшін жойған");
         check("а\u{0}б", "аб");
         check("мемле\u{ad}кеттік", "мемлекеттік");
+    }
+
+    #[test]
+    fn a_form_feed_is_a_page_break() {
+        // `pdftotext` ends each page with a form feed before the next
+        // page's first line.
+        let input = "Облыс әкімі А.Көлгінов\n\u{c}Батыс Қазақстан облысы";
+        check(input, "Облыс әкімі А.Көлгінов\n\n\nБатыс Қазақстан облысы");
+        let (text, map, counts) = unify(input);
+        assert_eq!(counts.page_ends, 1);
+        assert_eq!(counts.controls, 0);
+        // Both line ends it became map to it.
+        let ff = input.find('\u{c}');
+        let nl = text.find("\n\n").map(|i| i + 1);
+        assert_eq!(nl.map(|i| map.to_source(i)), ff);
+        assert_eq!(nl.map(|i| map.to_source(i + 1)), ff);
     }
 
     #[test]
