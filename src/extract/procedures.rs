@@ -67,6 +67,20 @@ const ROLES: &[&str] = &[
     "курьерінің",
     "бухгалтері",
     "бухгалтерінің",
+    // `мемлекеттік ветеринариялық дәрігер`, `балабақша меңгерушісі`,
+    // `іс жүргізушісі`, `комиссия төрағасы`.
+    "дәрігер",
+    "дәрігері",
+    "дәрігерінің",
+    "меңгерушісі",
+    "меңгерушісінің",
+    "жүргізушісі",
+    "жүргізушісінің",
+    "төрағасы",
+    "төрағасының",
+    // A commission acts as a body, named alone (`комиссия құжаттарды
+    // қарайды`).
+    LONE_ROLE,
     // Bodies that act as a whole: `аудандық білім бөлімі`, `облыстың жер
     // қатынастары басқармасы`, `жергілікті атқарушы орган(ы)`, `білім беру
     // ұйымы`.
@@ -92,6 +106,9 @@ const ROLES: &[&str] = &[
     "операторымен",
     "әкімімен",
 ];
+
+/// The one role that acts named by itself, with no qualifier.
+const LONE_ROLE: &str = "комиссия";
 
 /// Whether `w` is one of [`ROLES`] (a set lookup: the actor search asks
 /// this of every word it reads).
@@ -134,6 +151,10 @@ const PERSON_GENITIVES: &[&str] = &[
     "сарапшысының",
     "курьерінің",
     "бухгалтерінің",
+    "дәрігерінің",
+    "меңгерушісінің",
+    "жүргізушісінің",
+    "төрағасының",
 ];
 
 /// A word in an oblique case that a genitive possesses (`құжаттарында`).
@@ -248,14 +269,22 @@ pub fn actor(text: &str) -> Option<Range<usize>> {
             pos += w.len() + 1;
             continue;
         }
+        // A commission's official (`комиссия төрағасы`).
+        if core == LONE_ROLE && w.len() == core.len() && is_role(next) {
+            pos += w.len() + 1;
+            continue;
+        }
         if role {
             // A genitive role acts only in nominalized steps, and only a
             // person does (`корпорация қызметкерінің … таңдауы`); the
             // recipient's genitive is a possessor (`алушының құжаттарында`).
+            // Nor does the issuer of an act cited by its date (`агенттігі
+            // төрағасының 2014 жылғы … бұйрығына`).
             let oblique = is_genitive(core) || core.ends_with("мен");
             if oblique
                 && (!PERSON_GENITIVES.contains(&core) && !core.ends_with("мен")
-                    || possessed(words.get(k + 1).copied().unwrap_or("")))
+                    || possessed(words.get(k + 1).copied().unwrap_or(""))
+                    || next.starts_with(|c: char| c.is_ascii_digit()))
             {
                 break;
             }
@@ -282,9 +311,10 @@ pub fn actor(text: &str) -> Option<Range<usize>> {
         return None;
     }
     let end = best?;
-    // Reject phrases that are a bare role without a qualifier (`алушы`).
+    // Reject phrases that are a bare role without a qualifier (`алушы`),
+    // but a commission.
     let phrase = &rest[..end];
-    if !phrase.contains(' ') {
+    if !phrase.contains(' ') && phrase != LONE_ROLE {
         return None;
     }
     Some(start..start + end)
@@ -379,6 +409,39 @@ mod tests {
         }
     }
 
+    /// Services of other fields name other officials: veterinary,
+    /// kindergarten and school services, clerks, commissions.
+    #[test]
+    fn actors_of_other_fields() {
+        check(
+            "комиссия құжаттарды қарайды және шешім шығарады, 10 (он) жұмыс күні;",
+            Some("комиссия"),
+        );
+        check(
+            "мемлекеттік ветеринариялық дәрігер жануарды тексереді – 1 (бір) жұмыс күні;",
+            Some("мемлекеттік ветеринариялық дәрігер"),
+        );
+        check(
+            "балабақша меңгерушісі бұйрыққа қол қояды – 1 (бір) жұмыс күні;",
+            Some("балабақша меңгерушісі"),
+        );
+        check(
+            "көрсетілетін қызметті берушінің іс жүргізушісі құжаттарды тіркейді – 10 (он) минут;",
+            Some("көрсетілетін қызметті берушінің іс жүргізушісі"),
+        );
+        check(
+            "комиссия төрағасы хаттамаға қол қояды – 1 (бір) жұмыс күні;",
+            Some("комиссия төрағасы"),
+        );
+        // A commission's meeting held, nominalized: the commission acts.
+        check("комиссия отырысы өткізіледі;", Some("комиссия"));
+        // The issuer of an act cited by its date does not act.
+        check(
+            "Агенттік төрағасының 2014 жылғы 18 наурыздағы № 11 бұйрығына сәйкес",
+            None,
+        );
+    }
+
     #[test]
     fn actors_from_the_corpus() {
         check(
@@ -466,10 +529,12 @@ mod tests {
                 "басқармасының шешімін көрсетілетін қызметті алушыға береді;",
                 None,
             ),
-            // A bare role names no one in particular.
+            // A bare role names no one in particular; a commission acts
+            // as a body.
+            ("алушы құжаттарды тапсырады;", None),
             (
                 "комиссия құжаттарды қарайды және шешім шығарады – 5 (бес) жұмыс күні;",
-                None,
+                Some("комиссия"),
             ),
         ] {
             check(text, want);
