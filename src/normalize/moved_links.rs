@@ -694,10 +694,14 @@ pub fn repair_measured(
         // after it moved from the gap: an act's number follows its date
         // (`4 тамыздағы  қаулысымен №204` → `4 тамыздағы №204 қаулысымен`),
         // a numbered reference follows the word that asks for one
-        // (`қаулысының  17) 1-тармағының` → `қаулысының 1-тармағының 17)`).
+        // (`қаулысының  17) 1-тармағының` → `қаулысының 1-тармағының 17)`,
+        // `Заңының  2) тармақшасына 6-бабының` → `Заңының 6-бабының 2)
+        // тармақшасына`: the subpoint's reference is the line's own).
         let left = tok(&spans[body_end - 1]);
-        let own_word_first =
-            real_gaps == 0 && pieces.len() >= 2 && pieces[0].spans.len() == 1 && !pieces[0].stay;
+        let own_piece = |p: &Piece| {
+            !p.stay && (p.spans.len() == 1 || p.first == Cls::Num && p.spans.len() == 2)
+        };
+        let own_word_first = real_gaps == 0 && pieces.len() >= 2 && own_piece(&pieces[0]);
         let number_after_own_type_word = own_word_first
             && (pieces[0].first == Cls::Noun && pieces[1].first == Cls::No && ends_a_date(left)
                 || pieces[0].first == Cls::Num
@@ -1252,6 +1256,18 @@ mod tests {
         check(
             "жарияланған) қаулысының  17) 1-тармағының",
             "жарияланған) қаулысының 1-тармағының 17)",
+            1,
+        );
+    }
+
+    /// The same with the subpoint's whole reference before the moved
+    /// article (`2) тармақшасына` is the line's own; the link was
+    /// `6-бабының`).
+    #[test]
+    fn an_own_subpoint_reference_before_a_moved_article() {
+        check(
+            "сәуірдегі Қазақстан Республикасы Заңының  2) тармақшасына 6-бабының",
+            "сәуірдегі Қазақстан Республикасы Заңының 6-бабының 2) тармақшасына",
             1,
         );
     }
