@@ -9,8 +9,10 @@
 //! run of two or more spaces, or a space before its final `.` `;` `:`) with
 //! at least one of those signs. Each join is decided on evidence: the joined
 //! form is a known word, the piece is a known suffix fragment (`і ін ік іл
-//! іг ір`), or the piece is not a word of its own and does not start one
-//! with the piece after it (`минут іш інде` is `минут ішінде`). Runs of two
+//! іг ір`), the piece is not a word of its own (`іс` always is) and does
+//! not start one with the piece after it (`минут іш інде` is `минут
+//! ішінде`), or what stands before it is no word anywhere (`меңгеруш ісі`
+//! is `меңгерушісі`, though `ісі` is a word). Runs of two
 //! or more spaces are kept (a moved link's gap may be among them), unless
 //! the line holds a run of three: then that run is the gap, kept as two
 //! spaces, and the runs of two were the widening; spaces
@@ -170,8 +172,14 @@ fn should_join(p: &str, t: &str, next: Option<&str>, ev: &Evidence<'_>) -> bool 
                 return false;
             }
         }
-        // A real word (`ішінде`, `іс`, `іске`) keeps its space.
-        return ev.word(t_core) == 0;
+        // A real word (`ішінде`, `іс`, `іске`) keeps its space after a
+        // word; after a piece that is no word anywhere (`меңгеруш ісі`,
+        // where `меңгерушісі` occurs nowhere intact), the space split one.
+        // `іс` ('affair') is a word even where the vocabulary writes it
+        // only in compounds (`іс-қимыл`, `іс жүргізушісі`).
+        let word = t_core == "іс" || ev.word(t_core) > 0;
+        let p_core = letters(p.trim_start_matches(['(', '"']));
+        return !word || p_core.chars().count() >= 3 && ev.word(p_core) == 0;
     }
     single_letter(p.trim_start_matches(['(', '"'])) && b.is_lowercase()
 }
@@ -305,6 +313,35 @@ mod tests {
             "мәліметтерін енгізуі -  2 (екі)  минут ішінде;",
             "мәліметтерін енгізуі -  2 (екі)  минут ішінде;",
         ); // 004:474
+    }
+
+    /// Found by the damage simulation: `ісі` is a word (`мұрағат ісі`), but
+    /// `меңгеруш` is none, so the space split `меңгерушісі` (which occurs
+    /// nowhere intact); `іс` itself is a word though the vocabulary holds
+    /// it only in compounds.
+    #[test]
+    fn a_known_i_word_after_a_piece_that_is_no_word() {
+        let mut doc = Vocab::default();
+        doc.add_line("Мұрағат ісі саласындағы мемлекеттік көрсетілетін қызметтер");
+        let ev = Evidence::new(&doc, true);
+        assert!(ev.word("ісі") > 0);
+        let mut line = MappedLine::borrowed(
+            "14)  бөлім  меңгеруш ісі құжаттарды  қарайды – 1 (бір)  сағат;",
+            0,
+        );
+        repair(&mut line, &ev);
+        assert_eq!(
+            line.as_str(),
+            "14)  бөлім  меңгерушісі құжаттарды  қарайды – 1 (бір)  сағат;"
+        );
+        // After a word, the same `ісі` keeps its space.
+        let mut line = MappedLine::borrowed("бөлім  мұрағат ісі  жүргізіледі ;", 0);
+        repair(&mut line, &ev);
+        assert_eq!(line.as_str(), "бөлім  мұрағат ісі  жүргізіледі;");
+        check(
+            "5)  көрсетілетін  қызметт і берушінің іс жүргізушісі ;",
+            "5)  көрсетілетін  қызметті берушінің іс жүргізушісі;",
+        );
     }
 
     /// Lines that are not in the corpus, split as its lines are.
