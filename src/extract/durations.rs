@@ -7,7 +7,8 @@
 //! its suffix, a glued bracket (`(бір)минут`), a maximum
 //! (`ең ұзақ уақыты – 10 минут`, `… минуттан аспайды`, `… артық емес`,
 //! `… кешіктірмей`), calendar days
-//! (`күнтізбелік он күн`). A phrase followed by `бұрын` ('before'),
+//! (`күнтізбелік он күн`), hours and minutes together (`1 (бір) сағат 30
+//! (отыз) минут` is 90 minutes). A phrase followed by `бұрын` ('before'),
 //! `өткен соң` ('after … passed') or `ұзартылады` ('is extended by') is not
 //! a step's duration and is skipped.
 //!
@@ -214,12 +215,30 @@ pub fn find_all(text: &str) -> Vec<Duration> {
                 {
                     bound = Some(Bound::Max);
                 }
+                let words_disagree = words.is_some_and(|w| w != value);
+                // Hours and then minutes are one duration (`1 (бір) сағат 30
+                // (отыз) минут` is 90 minutes).
+                if let Some(hours) = out.last_mut().filter(|d| {
+                    d.unit == Unit::Hour
+                        && unit == Unit::Minute
+                        && d.bound.is_none()
+                        && text[d.span.end..start].trim_matches(' ').is_empty()
+                }) {
+                    hours.value = hours.value.saturating_mul(60).saturating_add(value);
+                    hours.unit = Unit::Minute;
+                    hours.bound = bound;
+                    hours.span.end = end;
+                    hours.words_disagree |= words_disagree;
+                    hours.damaged_bound = damaged_bound;
+                    from = end;
+                    continue;
+                }
                 out.push(Duration {
                     value,
                     unit,
                     bound,
                     span: start..end,
-                    words_disagree: words.is_some_and(|w| w != value),
+                    words_disagree,
                     damaged_bound,
                 });
                 from = end;
@@ -449,6 +468,31 @@ mod tests {
         assert_eq!(d.bound, Some(Bound::Within));
         let d = &find_all("5 (алты) жұмыс күні")[0];
         assert!(d.words_disagree);
+    }
+
+    #[test]
+    fn hours_and_minutes_are_one_duration() {
+        check(
+            "береді – 1 (бір) сағат 30 (отыз) минут ішінде;",
+            &[(
+                90,
+                "minute",
+                Some("within"),
+                "1 (бір) сағат 30 (отыз) минут",
+            )],
+        );
+        check(
+            "2 сағат 15 минуттан аспайды",
+            &[(135, "minute", Some("max"), "2 сағат 15 минуттан")],
+        );
+        // Apart, they stay two.
+        check(
+            "1 (бір) сағат; 30 (отыз) минут",
+            &[
+                (1, "hour", None, "1 (бір) сағат"),
+                (30, "minute", None, "30 (отыз) минут"),
+            ],
+        );
     }
 
     #[test]
