@@ -660,3 +660,42 @@ fn an_act_labelled_new_or_not_yet_in_force() {
         );
     }
 }
+
+/// The register publishes each act in Russian too; a user who feeds the
+/// Russian version is told so, not only that no header was found.
+#[test]
+fn the_russian_version_of_an_act_is_named() {
+    let russian = "
+Об утверждении регламента государственной услуги \"Выдача архивных справок\"
+
+Утратил силу
+Постановление акимата Жамбылской области от 3 апреля 2014 года № 110. Зарегистрировано Департаментом юстиции Жамбылской области 15 мая 2014 года № 2219. Утратило силу постановлением акимата Жамбылской области от 28 августа 2014 года № 243
+      Сноска. Утратило силу постановлением акимата Жамбылской области от 28.08.2014 № 243.
+      В соответствии с Законом Республики Казахстан от 15 апреля 2013 года «О государственных услугах» акимат Жамбылской области ПОСТАНОВЛЯЕТ:
+      1. Утвердить прилагаемый регламент государственной услуги «Выдача архивных справок».
+";
+    let language = "the text has no Kazakh letters (ә ғ қ ң ө ұ ү і): it may be the act's Russian version; kazlex reads the Kazakh one";
+    let doc = common::extract_json(russian);
+    assert!(
+        doc["warnings"]
+            .as_array()
+            .is_some_and(|w| w.contains(&json!(language))),
+        "{}",
+        doc["warnings"]
+    );
+    // A Kazakh text without a header is not taken for Russian.
+    let headless: String = NEW_ACT
+        .lines()
+        .filter(|l| !l.contains("№ А-9/466") && !l.starts_with("облысының Әділет"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let doc = common::extract_json(&headless);
+    let warnings = doc["warnings"].as_array().cloned().unwrap_or_default();
+    assert!(
+        warnings.iter().any(|w| w
+            .as_str()
+            .is_some_and(|w| w.contains("the act's fields are unknown"))),
+        "{warnings:?}"
+    );
+    assert!(!warnings.contains(&json!(language)), "{warnings:?}");
+}
