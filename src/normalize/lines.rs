@@ -147,7 +147,8 @@ mod tests {
 
     #[test]
     fn lines_a_form_feed_added_keep_the_input_number() {
-        // Unified from "А\n\fБ\nВ": the line ends at 4 and 5 were added.
+        // Unified from "А\n\u{c}Б\nВ" (`А` is two bytes): the line ends at
+        // 3 and 4 were added.
         let text = "А\n\n\nБ\nВ";
         let mut lines = classify(text);
         number_as_input(&mut lines, |nl| nl == 3 || nl == 4);
