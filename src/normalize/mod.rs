@@ -198,11 +198,17 @@ impl Normalized {
     }
 
     /// The input's line starts (`input` is the text this was normalized
-    /// from).
+    /// from). A line ends at `\n`, or at a lone `\r`, as unification and
+    /// the repairs' line numbers count them.
     fn line_starts(&self, input: &str) -> &[usize] {
         self.line_starts.get_or_init(|| {
+            let b = input.as_bytes();
             let mut starts = vec![0usize];
-            starts.extend(memchr::memchr_iter(b'\n', input.as_bytes()).map(|i| i + 1));
+            starts.extend(
+                memchr::memchr2_iter(b'\n', b'\r', b)
+                    .filter(|&i| b[i] == b'\n' || b.get(i + 1) != Some(&b'\n'))
+                    .map(|i| i + 1),
+            );
             starts
         })
     }

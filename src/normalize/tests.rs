@@ -276,6 +276,29 @@ fn offsets_map_back_to_raw_lines_and_columns() {
     assert_eq!(n.line_of_source(input, input.len()), 4);
 }
 
+/// Old Mac line ends (a lone CR) and CRLF: positions count lines as the
+/// repairs do.
+#[test]
+fn positions_after_lone_carriage_returns() {
+    for input in [
+        "      1. Осы қаулы\rқолданысқа енгізіледі.\r      2. Бақылау",
+        "      1. Осы қаулы\r\nқолданысқа енгізіледі.\r\n      2. Бақылау",
+    ] {
+        let n = normalize(input);
+        let at = n.text.find("Бақылау").unwrap();
+        assert_eq!(
+            n.position(input, at),
+            Position {
+                line: 3,
+                column: 10
+            },
+            "{input:?}"
+        );
+        let joined = n.repairs.iter().find(|r| r.kind == RepairKind::JoinedLine);
+        assert_eq!(joined.map(|r| r.line), Some(2), "{input:?}");
+    }
+}
+
 #[test]
 fn offsets_inside_a_decoded_letter_spaced_line() {
     let input =
