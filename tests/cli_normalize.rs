@@ -53,6 +53,26 @@ fn explain_lists_every_repair_with_its_line() {
         .stdout(predicate::str::contains("page_break=7"));
 }
 
+/// `pdftotext`'s page ends: each is a page break on the line that holds
+/// it, shown as `␌`, and no warning of stray control characters.
+#[test]
+fn explain_shows_the_form_feeds_of_pdftotext() {
+    let text = common::corpus_text("000_e8b092f41b6b2e75").replace("\n\n\n\n", "\n\u{c}");
+    let fed_line = text
+        .lines()
+        .position(|l| l.starts_with('\u{c}'))
+        .map_or(0, |i| i + 1);
+    assert_eq!(fed_line, 40);
+    kazlex()
+        .args(["normalize", "--explain", "-"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("   40  page_break     «␌» → «»"))
+        .stdout(predicate::str::contains("page_break=7"))
+        .stderr(predicate::str::contains("control character").not());
+}
+
 #[test]
 fn explain_shows_letter_spacing_and_homoglyphs() {
     kazlex()
