@@ -441,7 +441,8 @@ pub fn extract_segments(n: &Normalized, seg: &Segments) -> Extraction {
                     for c in citations_in(text, span) {
                         let role = if si == 0
                             && regulations::names_standard(para)
-                            && c.act_type == ActType::Order
+                            && (c.act_type == ActType::Order
+                                || regulations::approved_by(text, c.span.end))
                         {
                             Role::Standard
                         } else {

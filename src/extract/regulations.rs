@@ -93,9 +93,32 @@ pub fn names_standard(paragraph: &str) -> bool {
     STANDARD_WORDS.iter().any(|w| w.is_in(paragraph))
 }
 
+/// Whether the citation that ends at `end` is the act that approved what
+/// follows it (`… № 183 қаулысымен бекітілген "…" стандартына`). Standards
+/// were approved by ministers' orders, and before 2015 by Government
+/// resolutions: in the sentence that names the standard, an act followed
+/// by `бекітілген` ('approved') is its approver whatever its type.
+pub fn approved_by(text: &str, end: usize) -> bool {
+    text.get(end..)
+        .is_some_and(|rest| rest.trim_start_matches(' ').starts_with("бекітілген"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_act_that_approved_the_standard() {
+        let t = "Үкіметінің 2014 жылғы 5 наурыздағы № 183 қаулысымен бекітілген «Мұрағаттық анықтамалар беру» мемлекеттік көрсетілетін қызмет стандартына";
+        let end = t.find(" бекітілген").unwrap_or(0);
+        assert!(approved_by(t, end));
+        // The act named after the standard approved nothing here.
+        assert!(!approved_by(t, t.len()));
+        assert!(!approved_by(
+            "№ 183 қаулысына сәйкес",
+            "№ 183 қаулысына".len()
+        ));
+    }
 
     #[test]
     fn annex_numbers() {
